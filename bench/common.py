@@ -1,0 +1,24 @@
+"""Helpers shared by the benchmark harnesses: locate ../shared, print tables."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def shared_dir(arg: str | None) -> Path:
+    """Return the shared data folder, or exit with a clear message."""
+    path = Path(arg) if arg else ROOT.parent / "shared"
+    if not (path / "data").is_dir():
+        sys.exit(f"shared data not found at {path}/data (pass --shared DIR)")
+    return path
+
+
+def table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
+    """Render rows as a Markdown table."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"  # noqa: E731
+    sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(header), sep, *(line(r) for r in rows)])

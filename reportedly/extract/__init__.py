@@ -1,0 +1,1 @@
+"""Extractors: (spaCy Doc, Article) -> records. One module per record kind."""

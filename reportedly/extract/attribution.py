@@ -1,0 +1,224 @@
+"""Dependency-parse rules that find attribution candidates in a spaCy Doc.
+
+Each rule yields a ``Candidate``: character ranges for the speaker, the cue
+and the content parts. ``quotes.py`` merges them with quotation marks and
+turns them into records. Lemma lists come from ``lexicons/cues.toml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportedly.extract.lexicon import word_set
+
+Range = tuple[int, int]
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+NP_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod",
+           "case", "predet", "advmod", "npadvmod", "neg"}
+NP_RIGHT_COMMON = {"prep", "cc", "conj", "compound", "case", "nummod"}
+NP_RIGHT_PROPER = {"cc", "conj", "compound", "case", "flat"}
+RELATIVE = {"who", "that", "which", "whom"}
+EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A found attribution before it becomes a Quote record."""
+
+    speaker: Range | None
+    cue: Range | None
+    parts: list[Range]
+    pattern: str
+    confidence: float
+    cue_token: int = -1
+    speaker_token: int = -1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def cues(frame: str) -> frozenset[str]:
+    """Return the lemmas of one frame of ``cues.toml``."""
+    return word_set("cues.toml", frame)
+
+
+def tok_range(tok: Any) -> Range:
+    return tok.idx, tok.idx + len(tok.text)
+
+
+def tokens_range(toks: list[Any]) -> Range | None:
+    toks = [t for t in toks if not t.is_space]
+    while toks and toks[0].is_punct and toks[0].text not in "“\"'‘«(":
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in "”\"'’»)":
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def span_range(doc: Any, lo: int, hi: int) -> Range | None:
+    """Character range of tokens ``lo..hi`` (inclusive), trimmed of edge punctuation."""
+    return tokens_range(list(doc[lo : hi + 1]))
+
+
+def noun_phrase(tok: Any) -> Range:
+    """Return the speaker phrase headed by ``tok``: modifiers, no appositions or clauses."""
+    proper = tok.pos_ == "PROPN"
+    right = NP_RIGHT_PROPER if proper else NP_RIGHT_COMMON
+    lo = hi = tok.i
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in NP_LEFT:
+            lo = min(lo, c.left_edge.i)
+        elif c.i > tok.i and c.dep_ in right:
+            hi = max(hi, c.right_edge.i)
+    # stop at a comma or bracket inside the phrase (an apposition slipped in)
+    doc = tok.doc
+    for i in range(tok.i + 1, hi + 1):
+        if doc[i].text in {",", "(", "—", "–", ";"}:
+            hi = i - 1
+            break
+    for i in range(tok.i - 1, lo - 1, -1):
+        if doc[i].text in {",", ")", "—", "–", ";", "\n"} or doc[i].is_space:
+            lo = i + 1
+            break
+    r = span_range(doc, lo, hi)
+    return r if r else tok_range(tok)
+
+
+def subject_of(verb: Any, depth: int = 0) -> Any | None:
+    """Find who does ``verb``: its subject, or a governing verb's for participles."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return c
+    for c in verb.children:  # passive with a by-agent: "was told by X"
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if depth > 3:
+        return None
+    if verb.dep_ == "conj" or (
+        verb.dep_ in ("advcl", "xcomp", "acl", "dep") and verb.tag_ in ("VBG", "VB")
+    ) or (verb.dep_ == "xcomp"):
+        head = verb.head
+        if head is not verb and head.pos_ in ("VERB", "AUX"):
+            return subject_of(head, depth + 1)
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
+
+
+def subtree_range(tok: Any, exclude: Any | None = None) -> list[Range]:
+    """Character ranges of ``tok``'s subtree, split around an excluded subtree."""
+    doc = tok.doc
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    if exclude is None or not (lo <= exclude.i <= hi):
+        r = span_range(doc, lo, hi)
+        return [r] if r else []
+    out = []
+    elo, ehi = exclude.left_edge.i, exclude.right_edge.i
+    for a, b in ((lo, elo - 1), (ehi + 1, hi)):
+        if b >= a:
+            r = span_range(doc, a, b)
+            if r and _content_words(doc, a, b) >= 2:
+                out.append(r)
+    return out
+
+
+def _content_words(doc: Any, a: int, b: int) -> int:
+    return sum(1 for t in doc[a : b + 1] if not (t.is_punct or t.is_space))
+
+
+def verb_candidates(doc: Any) -> Iterator[Candidate]:
+    """Yield attributions cued by verbs: speech, belief, intention, evaluation."""
+    speech, belief = cues("speech"), cues("belief")
+    intention, evaluation = cues("intention"), cues("evaluation")
+    no_clause = cues("no_clause")
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+            continue
+        lemma = tok.lemma_.lower()
+        comp = obj = xcomp = None
+        for c in tok.children:
+            if c.dep_ == "ccomp" and comp is None:
+                comp = c
+            elif c.dep_ == "dobj" and obj is None:
+                obj = c
+            elif c.dep_ == "xcomp" and xcomp is None:
+                xcomp = c
+        subj = subject_of(tok)
+        if subj is None or subj.dep_ == "expl" or subj.lower_ in EXPLETIVE and (
+            lemma not in speech
+        ):
+            continue
+        parts: list[Range] = []
+        pattern, conf = "", 0.0
+        if comp is not None and lemma in speech:
+            parts, pattern, conf = subtree_range(comp), "speech", 0.9
+        elif comp is not None and lemma in belief:
+            parts, pattern, conf = subtree_range(comp), "belief", 0.8
+        elif comp is not None and lemma not in no_clause and tok.pos_ == "VERB":
+            parts, pattern, conf = subtree_range(comp), "clause", 0.6
+        elif tok.dep_ == "parataxis" and lemma in speech:
+            parts = subtree_range(tok.head, exclude=tok)
+            pattern, conf = "parenthetical", 0.85
+        elif xcomp is not None and lemma in intention and xcomp.tag_ == "VB":
+            parts, pattern, conf = subtree_range(xcomp), "intention", 0.6
+        elif obj is not None and lemma in evaluation:
+            parts, pattern, conf = subtree_range(obj), "evaluation", 0.5
+        if not parts:
+            continue
+        yield Candidate(
+            speaker=noun_phrase(subj), cue=cue_range(tok), parts=parts,
+            pattern=pattern, confidence=conf, cue_token=tok.i,
+            speaker_token=subj.i,
+        )
+
+
+def cue_range(tok: Any) -> Range:
+    """The cue verb with its particle (``pointed out``)."""
+    start, end = tok_range(tok)
+    for c in tok.children:
+        if c.dep_ == "prt" and c.i == tok.i + 1:
+            end = c.idx + len(c.text)
+    return start, end
+
+
+def according_candidates(doc: Any) -> Iterator[Candidate]:
+    """Yield ``according to X`` attributions; content is the clause they modify."""
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc):
+            continue
+        to = doc[tok.i + 1]
+        if to.lower_ != "to":
+            continue
+        src = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if src is None:
+            src = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if src is None:
+            continue
+        phrase_hi = max(src.right_edge.i, to.i)
+        sent = tok.sent
+        head = tok.head if tok.head is not tok else sent.root
+        # the clause: the governing verb's subtree, else the sentence
+        lo, hi = head.left_edge.i, head.right_edge.i
+        if not (lo <= tok.i <= hi) or head.i == tok.i:
+            lo, hi = sent.start, sent.end - 1
+        lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
+        parts = []
+        for a, b in ((lo, tok.i - 1), (phrase_hi + 1, hi)):
+            if b >= a and _content_words(doc, a, b) >= 3:
+                r = span_range(doc, a, b)
+                if r:
+                    parts.append(r)
+        if not parts:
+            continue
+        yield Candidate(
+            speaker=noun_phrase(src), cue=(tok.idx, to.idx + len(to.text)),
+            parts=parts, pattern="according_to", confidence=0.9,
+            cue_token=tok.i, speaker_token=src.i,
+        )

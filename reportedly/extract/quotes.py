@@ -1,0 +1,249 @@
+"""Quotes and attributions: who said what, with speaker, cue and content spans.
+
+Rules run on the dependency parse (``attribution.py``) and on quotation marks
+(``quotemarks.py``); this module merges them: a clause that overlaps a
+quotation grows to the whole quotation, quotations with no clause find their
+speech verb in the same sentence, and a quoted paragraph with no speaker
+inherits the speaker of the attribution just before it (a floating quote).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from typing import Any
+
+from reportedly.extract.attribution import (
+    Candidate,
+    Range,
+    according_candidates,
+    cue_range,
+    cues,
+    noun_phrase,
+    subject_of,
+    verb_candidates,
+)
+from reportedly.extract.quotemarks import QuotedSpan, quoted_spans
+from reportedly.model import Article, Quote, Span, Speaker, stable_id
+
+VERSION = "quotes.v1"
+HEADLINE_MAX_SOURCE_WORDS = 6
+FLOATING_MAX_PARAGRAPHS = 2
+MIN_QUOTE_WORDS = 4
+
+
+def quotes(doc: Any, article: Article) -> Iterator[Quote]:
+    """Yield the attributions of one parsed article, in text order."""
+    text = article.text
+    qspans = quoted_spans(text)
+    cands = list(verb_candidates(doc)) + list(according_candidates(doc))
+    cands += list(_headline_candidates(doc, text))
+    cands = _dedupe(cands)
+    for c in cands:
+        c.parts = _grow_over_quotes(c.parts, qspans)
+    cands += list(_quote_candidates(doc, text, qspans, cands))
+    cands = _dedupe(cands)
+    cands.sort(key=lambda c: (c.parts[0][0], c.cue[0] if c.cue else -1))
+    ids = [_quote_id(article, c) for c in cands]
+    for i, c in enumerate(cands):
+        parent = _parent(i, cands)
+        content = _hull(c.parts)
+        yield Quote(
+            id=ids[i],
+            kind=_kind(c.parts, qspans),
+            content=Span.of(text, *content),
+            speaker=Speaker(span=Span.of(text, *c.speaker)) if c.speaker else None,
+            cue=Span.of(text, *c.cue) if c.cue else None,
+            parts=tuple(Span.of(text, a, b) for a, b in c.parts),
+            pattern=c.pattern,
+            parent_id=ids[parent] if parent is not None else None,
+            confidence=c.confidence,
+        )
+
+
+def _quote_id(article: Article, c: Candidate) -> str:
+    cue = c.cue or (-1, -1)
+    return stable_id(article.id, "quote", c.parts[0][0], c.parts[-1][1], *cue)
+
+
+def _hull(parts: list[Range]) -> Range:
+    return min(a for a, _ in parts), max(b for _, b in parts)
+
+
+def _overlap(a: Range, b: Range) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _grow_over_quotes(parts: list[Range], qspans: list[QuotedSpan]) -> list[Range]:
+    """Extend content parts to cover every quotation (and its group) they touch."""
+    groups = set()
+    for q in qspans:
+        if any(_overlap((q.start, q.end), p) for p in parts):
+            groups.add(q.group)
+    if not groups:
+        return parts
+    out = list(parts)
+    for q in qspans:
+        if q.group in groups:
+            out.append((q.start, q.end))
+    return _merge(out)
+
+
+def _merge(parts: list[Range]) -> list[Range]:
+    parts = sorted(parts)
+    out: list[Range] = []
+    for a, b in parts:
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _kind(parts: list[Range], qspans: list[QuotedSpan]) -> str:
+    inside = 0
+    total = sum(b - a for a, b in parts)
+    for q in qspans:
+        for p in parts:
+            inside += _overlap((q.start, q.end), p)
+    if inside == 0:
+        return "indirect"
+    return "direct" if inside >= total - 2 else "mixed"
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per cue token and per content; the most confident wins."""
+    best: dict[Any, Candidate] = {}
+    for c in sorted(cands, key=lambda c: -c.confidence):
+        key = c.cue_token if c.cue_token >= 0 else ("parts", tuple(c.parts))
+        if key in best:
+            continue
+        if any(tuple(o.parts) == tuple(c.parts) for o in best.values()):
+            continue
+        best[key] = c
+    return list(best.values())
+
+
+def _headline_candidates(doc: Any, text: str) -> Iterator[Candidate]:
+    """``Graham: Trump's ...`` in the first line: source, colon cue, content."""
+    nl = text.find("\n")
+    end = nl if nl >= 0 else len(text)
+    colon = text.find(":", 0, end)
+    if colon <= 0:
+        return
+    left = text[:colon]
+    lead = len(left) - len(left.lstrip())
+    words = left.split()
+    right = text[colon + 1 : end]
+    r_lead = len(right) - len(right.lstrip())
+    r_text = right.strip()
+    if not words or len(words) > HEADLINE_MAX_SOURCE_WORDS or len(r_text.split()) < 3:
+        return
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return
+    start = colon + 1 + r_lead
+    yield Candidate(
+        speaker=(lead, lead + len(left.strip())), cue=(colon, colon + 1),
+        parts=[(start, start + len(r_text))], pattern="headline", confidence=0.7,
+        cue_token=-1,
+    )
+
+
+def _quote_candidates(
+    doc: Any, text: str, qspans: list[QuotedSpan], cands: list[Candidate]
+) -> Iterator[Candidate]:
+    """Attribute quotations that no clause rule covered."""
+    covered = [(a, b) for c in cands for a, b in c.parts]
+    speech = cues("speech")
+    starts = [t.idx for t in doc]
+    groups: dict[int, list[QuotedSpan]] = {}
+    for q in qspans:
+        groups.setdefault(q.group, []).append(q)
+    prev: Candidate | None = None
+    for _g, members in sorted(groups.items(), key=lambda kv: kv[1][0].start):
+        rng = (members[0].start, members[-1].end)
+        parts = [(q.start, q.end) for q in members]
+        if any(_overlap(rng, c) for c in covered):
+            prev = _last_before(cands, rng[0]) or prev
+            continue
+        words = len(text[rng[0] : rng[1]].split())
+        found = _speech_verb_near(doc, starts, members, speech)
+        if found is not None:
+            verb, subj = found
+            cand = Candidate(
+                speaker=noun_phrase(subj), cue=cue_range(verb), parts=parts,
+                pattern="quote_verb", confidence=0.85, cue_token=verb.i,
+                speaker_token=subj.i,
+            )
+            yield cand
+            prev = cand
+            continue
+        if words < MIN_QUOTE_WORDS:
+            continue
+        before = _last_before(cands, rng[0]) or prev
+        if before is not None and before.speaker and _starts_paragraph(text, rng[0]):
+            if _paragraph_gap(text, before.parts[-1][1], rng[0]) <= FLOATING_MAX_PARAGRAPHS:
+                yield Candidate(
+                    speaker=before.speaker, cue=None, parts=parts, pattern="floating",
+                    confidence=0.6, cue_token=-1, speaker_token=before.speaker_token,
+                )
+
+
+def _last_before(cands: list[Candidate], pos: int) -> Candidate | None:
+    best = None
+    for c in cands:
+        if c.speaker and c.parts[-1][1] <= pos + 1 and (
+            best is None or c.parts[-1][1] > best.parts[-1][1]
+        ):
+            best = c
+    return best
+
+
+def _starts_paragraph(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip()
+
+
+def _paragraph_gap(text: str, a: int, b: int) -> int:
+    return text.count("\n\n", a, b) + (0 if "\n\n" in text[a:b] else text.count("\n", a, b))
+
+
+def _speech_verb_near(
+    doc: Any, starts: list[int], members: list[QuotedSpan], speech: frozenset[str]
+) -> tuple[Any, Any] | None:
+    """A speech verb with a subject in the sentence of the quotation, outside it."""
+    first, last = members[0], members[-1]
+    i = max(0, bisect.bisect_right(starts, last.end) - 1)
+    j = max(0, bisect.bisect_right(starts, first.start) - 1)
+    sents = {doc[i].sent.start: doc[i].sent, doc[j].sent.start: doc[j].sent}
+    ranges = [(q.start, q.end) for q in members]
+    best = None
+    for sent in sents.values():
+        for tok in sent:
+            if tok.lemma_.lower() not in speech or not tok.tag_.startswith("VB"):
+                continue
+            if any(a <= tok.idx < b for a, b in ranges):
+                continue
+            subj = subject_of(tok)
+            if subj is None or any(a <= subj.idx < b for a, b in ranges):
+                continue
+            dist = min(abs(tok.idx - last.end), abs(tok.idx - first.start))
+            if best is None or dist < best[0]:
+                best = (dist, tok, subj)
+    return (best[1], best[2]) if best else None
+
+
+def _parent(i: int, cands: list[Candidate]) -> int | None:
+    """The attribution whose content contains this one's cue (nesting)."""
+    c = cands[i]
+    if c.cue is None:
+        return None
+    best = None
+    for j, o in enumerate(cands):
+        if j == i or o.cue is None:
+            continue
+        if any(a <= c.cue[0] and c.cue[1] <= b for a, b in o.parts):
+            size = sum(b - a for a, b in o.parts)
+            if best is None or size < best[0]:
+                best = (size, j)
+    return best[1] if best else None
