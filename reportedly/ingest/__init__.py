@@ -1,15 +1,91 @@
-"""Read files, directories and stdin into RawDocuments (or error records)."""
+"""Read files, directories and stdin into RawDocuments (or error records).
+
+Formats, chosen by extension (``.gz`` is undone first, except for WARC):
+``.txt`` and unknown extensions (one article per file; HTML is recognised),
+``.html``/``.htm``, ``.jsonl``/``.ndjson`` (one article per line), ``.json``
+(an object or a list of objects), ``.csv``/``.tsv`` (one article per row) and
+``.warc``/``.warc.gz`` (HTML and text responses). ``-`` reads stdin and
+detects WARC, JSON, JSONL, HTML or text.
+
+Each document's ``source`` says where to find it: ``path``, ``path:LINE``
+(JSONL), ``path#row N`` (CSV, the header is row 1), ``path[I]`` (JSON list)
+or ``path@OFFSET`` (WARC byte offset). A bad document becomes an
+``ErrorRecord``; reading never raises for bad input.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
+from reportedly.ingest.files import read_file, read_stdin, walk
 from reportedly.model import ErrorRecord, RawDocument
+
+__all__ = ["read_sources"]
 
 
 def read_sources(sources: Iterable[str]) -> Iterator[RawDocument | ErrorRecord]:
-    """Yield one RawDocument per input document (placeholder: .txt only)."""
+    """Yield every document of ``sources`` (files, directories, ``-``) in order."""
     for s in sources:
-        p = Path(s)
-        yield RawDocument(source=s, content=p.read_text(encoding="utf-8"))
+        if s == "-":
+            yield from _guarded(partial(read_stdin, sys.stdin.buffer), "<stdin>")
+            continue
+        path = Path(s)
+        if path.is_dir():
+            found = False
+            for f in walk(path):
+                found = True
+                yield from _guarded(partial(read_file, f), str(f))
+            if not found:
+                yield ErrorRecord(
+                    source=s,
+                    error="empty",
+                    message=f"{s}: the directory holds no files; expected "
+                    "article files (.txt, .html, .jsonl, .json, .csv, .warc)",
+                )
+        else:
+            yield from _guarded(partial(read_file, path), s)
+
+
+def _guarded(
+    read: Callable[[], Iterator[RawDocument | ErrorRecord]], source: str
+) -> Iterator[RawDocument | ErrorRecord]:
+    """Run one reader; turn whatever goes wrong into an error record."""
+    count = 0
+    try:
+        for item in read():
+            count += 1
+            yield item
+    except FileNotFoundError:
+        yield ErrorRecord(
+            source=source,
+            error="unreadable",
+            message=f"{source}: no such file or directory; expected a path to an "
+            "article file, a directory of them, or - for stdin",
+        )
+        return
+    except OSError as e:
+        yield ErrorRecord(
+            source=source,
+            error="unreadable",
+            message=f"{source}: cannot read the file ({e.strerror or e}); expected "
+            "a readable article file",
+        )
+        return
+    except Exception as e:  # noqa: BLE001 - one bad file never stops a batch
+        yield ErrorRecord(
+            source=source,
+            error="unreadable",
+            message=f"{source}: reading failed after {count} documents "
+            f"({type(e).__name__}: {e})",
+        )
+        return
+    if count == 0:
+        yield ErrorRecord(
+            source=source,
+            error="empty",
+            message=f"{source}: no articles found in it (no non-blank records, or "
+            "no HTML or text responses in a WARC file)",
+        )
