@@ -10,6 +10,7 @@ from reportedly import annotate
 from reportedly.clean import clean
 from reportedly.errors import InputError, ReportedlyError
 from reportedly.extract import actors as actors_mod
+from reportedly.extract import headline as headline_mod
 from reportedly.extract import quotes as quotes_mod
 from reportedly.extract import signals as signals_mod
 from reportedly.ingest import read_sources
@@ -22,10 +23,12 @@ EXTRACTORS = {
 }
 
 
-def _extract(doc: Any, article: Article) -> Analysis:
+def _extract(doc: Any, article: Article, model: str | None = None) -> Analysis:
     """Run the extractors on one parsed article (steps 4-6)."""
-    # 4. quotes and attributions, speakers as spans
-    found = list(quotes_mod.quotes(doc, article))
+    # 4. quotes and attributions, speakers as spans; Title Case headlines reparsed
+    variant = headline_mod.sentence_case(article.text)
+    h_doc = (variant[0], annotate.parse(variant[1], model=model)) if variant else None
+    found = list(quotes_mod.quotes(doc, article, headline=h_doc))
     # 5. actors: speakers resolved to people and organisations
     actors = list(actors_mod.actors(doc, article, found))
     found = _link_speakers(found, actors)
@@ -84,7 +87,7 @@ def analyze_documents(
             yield item
             continue
         try:
-            yield _extract(doc, item)
+            yield _extract(doc, item, model)
         except ReportedlyError as e:
             yield ErrorRecord(source=item.source, error=e.kind, message=str(e))
         except Exception as e:  # noqa: BLE001 - a batch never stops on one document

@@ -1,15 +1,227 @@
-"""Actors: the people and organisations who speak, with name, role and affiliation."""
+"""Actors: the people and organisations who speak, with name, role and affiliation.
+
+Resolution works on per-document indexes built once (entities, sentences,
+surnames), so each speaker costs a few dictionary look-ups, not a token scan.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from reportedly.model import Actor, Article, Quote
+from reportedly.extract.actor_lexicon import load, norm
+from reportedly.extract.people import DocIndex, Person, describe
+from reportedly.extract.phrases import classify
+from reportedly.model import Actor, Article, Quote, Span, stable_id
 
 VERSION = "actors.v1"
 
+SUBJECTS = frozenset(["nsubj", "nsubjpass"])
+# pronoun -> m(ale), f(emale), p(lural), n(euter) or r(elative)
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "who": "r", "which": "r"}
+COLLECTIVE = {
+    "p": ("group", "organization", "media", "country"),
+    "n": ("organization", "media", "country"),
+}
+WINDOW = 3  # sentences a pronoun looks back for its antecedent
+SPEAKER, SUBJECT, OTHER = 0, 1, 2  # antecedent preference
+
+
+def is_pronoun(text: str) -> bool:
+    """Tell whether a speaker text is a pronoun that needs an antecedent."""
+    return text.lower() in PRONOUNS
+
+
+@dataclass(slots=True)
+class Entry:
+    """An actor under construction."""
+
+    name: str
+    kind: str
+    role: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None
+
+
+class Resolver:
+    """Resolve entity mentions and speaker spans of one article to actors."""
+
+    def __init__(self, doc: Any, article: Article) -> None:
+        self.ix = DocIndex(doc, article.text)
+        self.lex = load()
+        self.article = article
+        self.entries: dict[str, Entry] = {}
+        self.claims: dict[tuple[int, int], str] = {}
+        self.tok_key: dict[int, str] = {}
+        self.ent_key: dict[int, str] = {}
+        self.events: list[list[tuple[int, str, int]]] = [
+            [] for _ in self.ix.sent_bounds
+        ]
+        self.surnames: dict[str, list[tuple[int, str]]] = {}
+        self.given: dict[str, set[str]] = {}
+
+    # -- registry -----------------------------------------------------------
+    def entry(self, key: str, name: str, kind: str, **info: str | None) -> str:
+        ent = self.entries.get(key)
+        if ent is None:
+            ent = self.entries[key] = Entry(name=name, kind=kind)
+        for attr, value in info.items():
+            if value and getattr(ent, attr) is None:
+                setattr(ent, attr, value)
+        return key
+
+    def claim(
+        self, i: int, j: int, key: str, prio: int, *, force: bool = False
+    ) -> None:
+        """Record tokens ``[i, j)`` as a mention of ``key`` (speakers ``force``)."""
+        span = self.ix.chars(i, j)
+        if not force and span in self.claims:
+            return
+        self.claims[span] = key
+        for t in range(i, j):
+            self.tok_key[t] = key
+        self.events[self.ix.sent_at[i]].append((span[0], key, prio))
+
+    # -- people -------------------------------------------------------------
+    def person(self, p: Person, pos: int) -> str:
+        """Return the key of the person named ``p`` (full name, or surname alone)."""
+        words = [t for t in self.ix.doc[p.first : p.last] if t.is_alpha]
+        info = {"role": p.role, "affiliation": p.affiliation, "gender": p.gender}
+        if len(words) >= 2:
+            first, last = words[0].lower_, words[-1].lower_
+            key = self.entry(f"person|{first} {last}", p.name, "person", **info)
+            self.surnames.setdefault(last, []).append((pos, key))
+            self.given.setdefault(first, set()).add(key)
+            return key
+        word = norm(p.name)
+        found = self.surnames.get(word)
+        if found:
+            before = [k for at, k in found if at < pos]
+            key = before[-1] if before else found[0][1]
+            return self.entry(key, p.name, "person", **info)
+        if len(self.given.get(word, ())) == 1:
+            return self.entry(next(iter(self.given[word])), p.name, "person", **info)
+        return self.entry(f"person|{word}", p.name, "person", **info)
+
+    def entities(self) -> None:
+        """Register PERSON entities (full names first) and ORG entities."""
+        doc, ix = self.ix.doc, self.ix
+        people = []
+        for k, ent in enumerate(ix.ents):
+            if ent.label_ == "PERSON":
+                p = describe(ix, ent, self.lex)
+                if p is not None:
+                    people.append((k, ent, p))
+        consumed: set[int] = set()
+        full = [
+            x
+            for x in people
+            if sum(t.is_alpha for t in doc[x[2].first : x[2].last]) > 1
+        ]
+        single = [x for x in people if x not in full]
+        for k, ent, p in full + single:
+            self.ent_key[k] = key = self.person(p, ent.start_char)
+            consumed.update(range(p.context, ent.start))
+            prio = SUBJECT if ent.root.dep_ in SUBJECTS else OTHER
+            self.claim(p.first, p.last, key, prio)
+        for k, ent in enumerate(ix.ents):
+            if ent.label_ != "ORG" or consumed.intersection(range(ent.start, ent.end)):
+                continue
+            if not any(c.isupper() for c in ent.text):
+                continue
+            key = self.phrase(ent.start, ent.end)
+            self.ent_key[k] = key
+            self.claim(*ix.trim(ent.start, ent.end), key, OTHER)
+
+    # -- speakers -----------------------------------------------------------
+    def phrase(self, i: int, j: int) -> str:
+        """Return the actor key of a speaker phrase that is not a pronoun."""
+        ix = self.ix
+        r = ix.root(i, j)
+        for t in (r, *[c for c in r.children if c.dep_ == "appos"]):
+            e = ix.ent_at[t.i]
+            if e in self.ent_key and ix.ents[e].label_ == "PERSON" and i <= t.i < j:
+                return self.ent_key[e]
+        ph = classify(ix, self.lex, i, j)
+        a, b = ix.trim(i, j)
+        if ph.kind == "person":
+            return self.person(Person(name=ph.name, first=a, last=b), ix.doc[a].idx)
+        if ph.role and not ph.anonymous and ix.doc[i].lower_ == "the":
+            # "the Indiana governor": the person introduced with that role
+            for key, ent in reversed(self.entries.items()):
+                if ent.kind == "person" and ent.role == ph.role:
+                    return key
+        info = {"role": ph.role, "affiliation": ph.affiliation}
+        return self.entry(f"{ph.kind}|{norm(ph.name)}", ph.name, ph.kind, **info)
+
+    def antecedent(self, i: int) -> str | None:
+        """Return the actor a pronoun speaker at token ``i`` refers to."""
+        tok = self.ix.doc[i]
+        want = PRONOUNS[tok.lower_]
+        if want == "r":
+            return (
+                self.tok_key.get(tok.head.head.i) if tok.head.dep_ == "relcl" else None
+            )
+        s = self.ix.sent_at[i]
+        window = range(s, max(s - WINDOW, 0) - 1, -1)
+        for prios in ((SPEAKER, SUBJECT), (OTHER,)):
+            for n in window:
+                cands = [
+                    ev for ev in self.events[n] if ev[0] < tok.idx and ev[2] in prios
+                ]
+                for _, key, _ in sorted(cands, key=lambda ev: (ev[2], -ev[0])):
+                    ent = self.entries[key]
+                    if want in COLLECTIVE:
+                        if ent.kind in COLLECTIVE[want]:
+                            return key
+                    elif ent.kind == "person" and ent.gender in (None, want):
+                        ent.gender = want
+                        return key
+        return None
+
+    def speakers(self, quotes: Sequence[Quote]) -> None:
+        """Resolve each quote speaker span, names first, then pronouns in order."""
+        spans = sorted(
+            {(q.speaker.span.start, q.speaker.span.end) for q in quotes if q.speaker}
+        )
+        pronouns = []
+        for start, end in spans:
+            i, j = self.ix.tokens(start, end)
+            if is_pronoun(self.article.text[start:end]):
+                pronouns.append((start, end, i))
+                continue
+            key = self.phrase(i, j)
+            self.claims[(start, end)] = key
+            self.events[self.ix.sent_at[i]].append((start, key, SPEAKER))
+            self.tok_key.update(dict.fromkeys(range(i, j), key))
+        for start, end, i in pronouns:
+            found = self.antecedent(i)
+            if found is not None:
+                self.claims[(start, end)] = found
+                self.events[self.ix.sent_at[i]].append((start, found, SPEAKER))
+
+    def actors(self) -> Iterator[Actor]:
+        """Yield one actor per entry that has a mention, in order of first mention."""
+        mentions: dict[str, list[tuple[int, int]]] = {}
+        for span, key in sorted(self.claims.items()):
+            mentions.setdefault(key, []).append(span)
+        text, aid = self.article.text, self.article.id
+        for key, spans in sorted(mentions.items(), key=lambda kv: kv[1][0]):
+            ent = self.entries[key]
+            yield Actor(
+                id=stable_id(aid, ent.kind, ent.name),
+                name=ent.name,
+                kind=ent.kind,
+                role=ent.role,
+                affiliation=ent.affiliation,
+                mentions=tuple(Span.of(text, s, e) for s, e in spans),
+            )
+
 
 def actors(doc: Any, article: Article, quotes: Sequence[Quote]) -> Iterator[Actor]:
-    """Yield actors (placeholder)."""
-    return iter(())
+    """Yield the article's actors: every resolved speaker plus named people and orgs."""
+    res = Resolver(doc, article)
+    res.entities()
+    res.speakers(quotes)
+    yield from res.actors()

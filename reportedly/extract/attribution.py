@@ -16,8 +16,20 @@ from reportedly.extract.lexicon import word_set
 Range = tuple[int, int]
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
-NP_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod",
-           "case", "predet", "advmod", "npadvmod", "neg"}
+NP_LEFT = {
+    "det",
+    "amod",
+    "compound",
+    "poss",
+    "nmod",
+    "nummod",
+    "quantmod",
+    "case",
+    "predet",
+    "advmod",
+    "npadvmod",
+    "neg",
+}
 NP_RIGHT_COMMON = {"prep", "cc", "conj", "compound", "case", "nummod"}
 NP_RIGHT_PROPER = {"cc", "conj", "compound", "case", "flat"}
 RELATIVE = {"who", "that", "which", "whom"}
@@ -101,9 +113,13 @@ def subject_of(verb: Any, depth: int = 0) -> Any | None:
                     return p
     if depth > 3:
         return None
-    if verb.dep_ == "conj" or (
-        verb.dep_ in ("advcl", "xcomp", "acl", "dep") and verb.tag_ in ("VBG", "VB")
-    ) or (verb.dep_ == "xcomp"):
+    if (
+        verb.dep_ == "conj"
+        or (
+            verb.dep_ in ("advcl", "xcomp", "acl", "dep") and verb.tag_ in ("VBG", "VB")
+        )
+        or (verb.dep_ == "xcomp")
+    ):
         head = verb.head
         if head is not verb and head.pos_ in ("VERB", "AUX"):
             return subject_of(head, depth + 1)
@@ -142,7 +158,7 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             continue
         lemma = tok.lemma_.lower()
-        comp = obj = xcomp = None
+        comp = obj = xcomp = oprd = prep = None
         for c in tok.children:
             if c.dep_ == "ccomp" and comp is None:
                 comp = c
@@ -150,9 +166,16 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
                 obj = c
             elif c.dep_ == "xcomp" and xcomp is None:
                 xcomp = c
+            elif c.dep_ == "oprd" and oprd is None:
+                oprd = c
+            elif c.dep_ == "prep" and c.lower_ in ("for", "on") and prep is None:
+                prep = c
         subj = subject_of(tok)
-        if subj is None or subj.dep_ == "expl" or subj.lower_ in EXPLETIVE and (
-            lemma not in speech
+        if (
+            subj is None
+            or subj.dep_ == "expl"
+            or subj.lower_ in EXPLETIVE
+            and (lemma not in speech)
         ):
             continue
         parts: list[Range] = []
@@ -168,13 +191,23 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
             pattern, conf = "parenthetical", 0.85
         elif xcomp is not None and lemma in intention and xcomp.tag_ == "VB":
             parts, pattern, conf = subtree_range(xcomp), "intention", 0.6
+        elif obj is not None and oprd is not None and lemma in evaluation:
+            r = span_range(doc, obj.left_edge.i, oprd.right_edge.i)
+            parts, pattern, conf = ([r] if r else []), "evaluation", 0.6
         elif obj is not None and lemma in evaluation:
             parts, pattern, conf = subtree_range(obj), "evaluation", 0.5
+        elif prep is not None and lemma in evaluation and prep.i == tok.i + 1:
+            r = span_range(doc, prep.i + 1, prep.right_edge.i)
+            parts, pattern, conf = ([r] if r else []), "evaluation", 0.6
         if not parts:
             continue
         yield Candidate(
-            speaker=noun_phrase(subj), cue=cue_range(tok), parts=parts,
-            pattern=pattern, confidence=conf, cue_token=tok.i,
+            speaker=noun_phrase(subj),
+            cue=cue_range(tok),
+            parts=parts,
+            pattern=pattern,
+            confidence=conf,
+            cue_token=tok.i,
             speaker_token=subj.i,
         )
 
@@ -218,7 +251,40 @@ def according_candidates(doc: Any) -> Iterator[Candidate]:
         if not parts:
             continue
         yield Candidate(
-            speaker=noun_phrase(src), cue=(tok.idx, to.idx + len(to.text)),
-            parts=parts, pattern="according_to", confidence=0.9,
-            cue_token=tok.i, speaker_token=src.i,
+            speaker=noun_phrase(src),
+            cue=(tok.idx, to.idx + len(to.text)),
+            parts=parts,
+            pattern="according_to",
+            confidence=0.9,
+            cue_token=tok.i,
+            speaker_token=src.i,
+        )
+
+
+def headline_candidates(tokens: Any) -> Iterator[Candidate]:
+    """Headlines are mostly ``X does Y``: a main verb with a subject attributes
+    the rest of the line to the subject. ``tokens`` is a Doc or a Span."""
+    for tok in tokens:
+        doc = tok.doc
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "conj"):
+            continue
+        if tok.lemma_.lower() in cues("no_clause"):
+            continue
+        subj = subject_of(tok)
+        if subj is None or subj.i > tok.i:
+            continue
+        cue = cue_range(tok)
+        last = min(tok.right_edge.i, tokens[-1].i)
+        rest = [t for t in doc[tok.i + 1 : last + 1] if t.idx >= cue[1]]
+        r = tokens_range(rest)
+        if r is None or _content_words(doc, rest[0].i, rest[-1].i) < 1:
+            continue
+        yield Candidate(
+            speaker=noun_phrase(subj),
+            cue=cue,
+            parts=[r],
+            pattern="headline",
+            confidence=0.55,
+            cue_token=tok.i,
+            speaker_token=subj.i,
         )

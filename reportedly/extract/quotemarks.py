@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-DOUBLE = "\"“”„«»"
+DOUBLE = '"“”„«»'
 OPENERS = "“„«"
 CLOSERS = "”»"
 # NYT style: two apostrophes or two backticks stand for a double mark.
@@ -92,8 +92,11 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
                 if open_at is not None:
                     spans.append(
                         QuotedSpan(
-                            start=open_at[0], end=j, inner_start=open_at[1],
-                            inner_end=i, group=group,
+                            start=open_at[0],
+                            end=j,
+                            inner_start=open_at[1],
+                            inner_end=i,
+                            group=group,
                             anomaly="wrong_way" if wrong else "",
                             anomaly_at=i if wrong else -1,
                         )
@@ -104,8 +107,11 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
                     lead = len(text[seg_start:i]) - len(text[seg_start:i].lstrip())
                     spans.append(
                         QuotedSpan(
-                            start=seg_start + lead, end=j,
-                            inner_start=seg_start + lead, inner_end=i, group=group,
+                            start=seg_start + lead,
+                            end=j,
+                            inner_start=seg_start + lead,
+                            inner_end=i,
+                            group=group,
                             anomaly="wrong_way" if wrong else "missing_open",
                             anomaly_at=i,
                         )
@@ -118,8 +124,11 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
             continues = bool(nxt) and _MARK.match(nxt) is not None
             spans.append(
                 QuotedSpan(
-                    start=open_at[0], end=p_end, inner_start=open_at[1],
-                    inner_end=p_end, group=group,
+                    start=open_at[0],
+                    end=p_end,
+                    inner_start=open_at[1],
+                    inner_end=p_end,
+                    group=group,
                     anomaly="" if continues else "unclosed",
                     anomaly_at=-1 if continues else open_at[0],
                 )

@@ -19,10 +19,12 @@ from reportedly.extract.attribution import (
     according_candidates,
     cue_range,
     cues,
+    headline_candidates,
     noun_phrase,
     subject_of,
     verb_candidates,
 )
+from reportedly.extract.headline import headline_span
 from reportedly.extract.quotemarks import QuotedSpan, quoted_spans
 from reportedly.model import Article, Quote, Span, Speaker, stable_id
 
@@ -32,15 +34,33 @@ FLOATING_MAX_PARAGRAPHS = 2
 MIN_QUOTE_WORDS = 4
 
 
-def quotes(doc: Any, article: Article) -> Iterator[Quote]:
-    """Yield the attributions of one parsed article, in text order."""
+def quotes(
+    doc: Any, article: Article, *, headline: tuple[int, Any] | None = None
+) -> Iterator[Quote]:
+    """Yield the attributions of one parsed article, in text order.
+
+    ``headline`` is ``(start, doc)``: a parse of a sentence-case copy of the
+    headline starting at ``start``, used instead of the main parse there.
+    """
     text = article.text
     qspans = quoted_spans(text)
     cands = list(verb_candidates(doc)) + list(according_candidates(doc))
-    cands += list(_headline_candidates(doc, text))
+    if headline is not None:
+        h_start, h_doc = headline
+        h_end = h_start + len(h_doc.text)
+        cands = [c for c in cands if not (c.cue and h_start <= c.cue[0] < h_end)]
+        found = list(verb_candidates(h_doc)) + list(headline_candidates(h_doc))
+        cands += [_shift(c, h_start) for c in found]
+    else:
+        h_start, h_end = headline_span(text)
+        h_sent = doc.char_span(h_start, h_end, alignment_mode="expand")
+        if h_sent is not None:
+            cands += list(headline_candidates(h_sent))
+    cands += list(_colon_candidates(doc, text))
     cands = _dedupe(cands)
     for c in cands:
         c.parts = _grow_over_quotes(c.parts, qspans)
+        c.parts = _continuation(text, c, qspans)
     cands += list(_quote_candidates(doc, text, qspans, cands))
     cands = _dedupe(cands)
     cands.sort(key=lambda c: (c.parts[0][0], c.cue[0] if c.cue else -1))
@@ -59,6 +79,20 @@ def quotes(doc: Any, article: Article) -> Iterator[Quote]:
             parent_id=ids[parent] if parent is not None else None,
             confidence=c.confidence,
         )
+
+
+def _shift(c: Candidate, offset: int) -> Candidate:
+    """Move a candidate found in a separately parsed stretch into article offsets."""
+    move = lambda r: (r[0] + offset, r[1] + offset)  # noqa: E731
+    return Candidate(
+        speaker=move(c.speaker) if c.speaker else None,
+        cue=move(c.cue) if c.cue else None,
+        parts=[move(p) for p in c.parts],
+        pattern=c.pattern,
+        confidence=c.confidence,
+        cue_token=-1,
+        speaker_token=-1,
+    )
 
 
 def _quote_id(article: Article, c: Candidate) -> str:
@@ -87,6 +121,32 @@ def _grow_over_quotes(parts: list[Range], qspans: list[QuotedSpan]) -> list[Rang
         if q.group in groups:
             out.append((q.start, q.end))
     return _merge(out)
+
+
+def _continuation(text: str, c: Candidate, qspans: list[QuotedSpan]) -> list[Range]:
+    """Join ``"A," she said, "B."``: a quotation right after the cue continues it."""
+    if c.cue is None or not any(
+        q.end <= c.cue[0] and _overlap((q.start, q.end), p)
+        for q in qspans
+        for p in c.parts
+    ):
+        return c.parts
+    after = max(c.cue[1], c.speaker[1] if c.speaker else 0)
+    for q in qspans:
+        if q.start < after:
+            continue
+        gap = text[after : q.start]
+        if (
+            "\n" not in gap
+            and len(gap) <= 40
+            and not any(ch.isalnum() for ch in gap[:1])
+        ):
+            if len(gap.strip(" ,.;:—–-")) <= 25:
+                groups = {q.group}
+                extra = [(o.start, o.end) for o in qspans if o.group in groups]
+                return _merge(list(c.parts) + extra)
+        break
+    return c.parts
 
 
 def _merge(parts: list[Range]) -> list[Range]:
@@ -124,29 +184,45 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return list(best.values())
 
 
-def _headline_candidates(doc: Any, text: str) -> Iterator[Candidate]:
-    """``Graham: Trump's ...`` in the first line: source, colon cue, content."""
-    nl = text.find("\n")
-    end = nl if nl >= 0 else len(text)
-    colon = text.find(":", 0, end)
-    if colon <= 0:
-        return
-    left = text[:colon]
-    lead = len(left) - len(left.lstrip())
-    words = left.split()
-    right = text[colon + 1 : end]
-    r_lead = len(right) - len(right.lstrip())
-    r_text = right.strip()
-    if not words or len(words) > HEADLINE_MAX_SOURCE_WORDS or len(r_text.split()) < 3:
-        return
-    if not (words[0][:1].isupper() or words[0][:1].isdigit()):
-        return
-    start = colon + 1 + r_lead
-    yield Candidate(
-        speaker=(lead, lead + len(left.strip())), cue=(colon, colon + 1),
-        parts=[(start, start + len(r_text))], pattern="headline", confidence=0.7,
-        cue_token=-1,
-    )
+def _colon_candidates(doc: Any, text: str) -> Iterator[Candidate]:
+    """``Graham: Trump's ...`` in the headline, ``PENCE: Well, ...`` in a transcript."""
+    pos = 0
+    for n, line in enumerate(text.split("\n")):
+        start, pos = pos, pos + len(line) + 1
+        colon = line.find(":")
+        if colon <= 0:
+            continue
+        left, right = line[:colon], line[colon + 1 :]
+        words = left.split()
+        r_text = right.strip()
+        if not words or len(r_text.split()) < 3 or not words[0][:1].isalnum():
+            continue
+        if n == 0 or _is_first_line(text, start):
+            if len(words) > HEADLINE_MAX_SOURCE_WORDS or not words[0][0].isupper():
+                continue
+            pattern = "headline"
+        elif (
+            len(words) <= 3
+            and all(w[:1].isupper() for w in words)
+            and (left.strip() == left.strip().upper() or len(words) >= 2)
+        ):
+            pattern = "transcript"
+        else:
+            continue
+        lead = len(left) - len(left.lstrip())
+        c_start = start + colon + 1 + len(right) - len(right.lstrip())
+        yield Candidate(
+            speaker=(start + lead, start + lead + len(left.strip())),
+            cue=(start + colon, start + colon + 1),
+            parts=[(c_start, c_start + len(r_text))],
+            pattern=pattern,
+            confidence=0.7,
+            cue_token=-1,
+        )
+
+
+def _is_first_line(text: str, start: int) -> bool:
+    return not text[:start].strip()
 
 
 def _quote_candidates(
@@ -171,8 +247,12 @@ def _quote_candidates(
         if found is not None:
             verb, subj = found
             cand = Candidate(
-                speaker=noun_phrase(subj), cue=cue_range(verb), parts=parts,
-                pattern="quote_verb", confidence=0.85, cue_token=verb.i,
+                speaker=noun_phrase(subj),
+                cue=cue_range(verb),
+                parts=parts,
+                pattern="quote_verb",
+                confidence=0.85,
+                cue_token=verb.i,
                 speaker_token=subj.i,
             )
             yield cand
@@ -182,18 +262,28 @@ def _quote_candidates(
             continue
         before = _last_before(cands, rng[0]) or prev
         if before is not None and before.speaker and _starts_paragraph(text, rng[0]):
-            if _paragraph_gap(text, before.parts[-1][1], rng[0]) <= FLOATING_MAX_PARAGRAPHS:
+            if (
+                _paragraph_gap(text, before.parts[-1][1], rng[0])
+                <= FLOATING_MAX_PARAGRAPHS
+            ):
                 yield Candidate(
-                    speaker=before.speaker, cue=None, parts=parts, pattern="floating",
-                    confidence=0.6, cue_token=-1, speaker_token=before.speaker_token,
+                    speaker=before.speaker,
+                    cue=None,
+                    parts=parts,
+                    pattern="floating",
+                    confidence=0.6,
+                    cue_token=-1,
+                    speaker_token=before.speaker_token,
                 )
 
 
 def _last_before(cands: list[Candidate], pos: int) -> Candidate | None:
     best = None
     for c in cands:
-        if c.speaker and c.parts[-1][1] <= pos + 1 and (
-            best is None or c.parts[-1][1] > best.parts[-1][1]
+        if (
+            c.speaker
+            and c.parts[-1][1] <= pos + 1
+            and (best is None or c.parts[-1][1] > best.parts[-1][1])
         ):
             best = c
     return best
@@ -205,7 +295,9 @@ def _starts_paragraph(text: str, pos: int) -> bool:
 
 
 def _paragraph_gap(text: str, a: int, b: int) -> int:
-    return text.count("\n\n", a, b) + (0 if "\n\n" in text[a:b] else text.count("\n", a, b))
+    return text.count("\n\n", a, b) + (
+        0 if "\n\n" in text[a:b] else text.count("\n", a, b)
+    )
 
 
 def _speech_verb_near(

@@ -1,0 +1,87 @@
+"""Classify a speaker phrase that names no person: organisation, media, group..."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportedly.extract.actor_lexicon import Lexicon, norm
+from reportedly.extract.people import DocIndex
+
+PLURAL_TAGS = frozenset(["NNS", "NNPS"])
+
+
+@dataclass(slots=True)
+class Phrase:
+    """What a speaker phrase stands for: kind, canonical name, role, affiliation."""
+
+    kind: str
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    anonymous: bool = False
+
+
+def _known(
+    ix: DocIndex, lex: Lexicon, i: int, head: int, end: int
+) -> tuple[int, tuple[str, str | None]] | None:
+    """Return where a known organisation or outlet name starts, and its entry."""
+    for k in range(i, head + 1):
+        hit = lex.known.get(norm(ix.text_of(k, end)))
+        if hit is not None:
+            return k, hit
+    return None
+
+
+def classify(ix: DocIndex, lex: Lexicon, i: int, j: int) -> Phrase:
+    """Say what tokens ``[i, j)`` name, judged by lexicons, entities and the head."""
+    doc = ix.doc
+    i, j = ix.trim(i, j)
+    r = ix.root(i, j)
+    if not i <= r.i < j:
+        r = doc[j - 1]
+    e = ix.ent_at[r.i]
+    label = ix.ents[e].label_ if e >= 0 else ""
+    # The name stops at the head (or its entity): "a spokesman for the ministry".
+    end = min(j, ix.ents[e].end) if e >= 0 else r.i + 1
+    name = ix.text_of(i, end)
+    low, lemma = r.lower_, r.lemma_.lower()
+    cls = lex.nouns.get(low) or lex.nouns.get(lemma, "")
+    before = ix.place(i, r.i, lex, strict=True) if r.i > i else None
+    known = _known(ix, lex, i, r.i, end)
+    if known is not None:
+        start, (kind, aff) = known
+        return Phrase(kind, name, affiliation=aff or ix.place(i, start, lex))
+    if label == "GPE" or (not label and norm(name) in lex.demonyms):
+        return Phrase("country", lex.demonyms.get(norm(name), name))
+    if label == "NORP":
+        return Phrase("group", name, affiliation=lex.demonyms.get(low))
+    if cls == "anonymous":
+        kind = "group" if r.tag_ in PLURAL_TAGS else "unknown"
+        aff = ix.place(i, r.i, lex) if r.i > i else None
+        aff = aff or ix.prep_object(r, lex)
+        return Phrase(
+            kind,
+            name,
+            lex.anon_role.get(low) or lex.anon_role.get(lemma),
+            aff,
+            anonymous=True,
+        )
+    if cls == "group":
+        return Phrase("group", name, affiliation=before or ix.prep_object(r, lex))
+    media = any(
+        t.pos_ == "PROPN" and lex.nouns.get(t.lower_) == "media" for t in doc[i:end]
+    )
+    if cls == "media" or media:
+        return Phrase("media", name, affiliation=before)
+    if cls == "org" or label == "ORG":
+        return Phrase("organization", name, affiliation=before)
+    words = [t for t in doc[i:end] if not t.is_punct]
+    if words and all(t.pos_ == "PROPN" for t in words) and name[:1].isupper():
+        if r.text.isupper() and len(r.text) <= 5 and label != "PERSON":
+            return Phrase("organization", name)
+        return Phrase("person", name)
+    role = lex.roles.get(low) or lex.roles.get(lemma)
+    if role:
+        aff = before or ix.prep_object(r, lex)
+        return Phrase("unknown", name, role=role, affiliation=aff)
+    return Phrase("unknown", name)
