@@ -50,6 +50,7 @@ def predict(gold_dir: Path, out: Path) -> tuple[int, int, list[str]]:
         for q in res.quotes:
             parts = q.parts or (q.content,)
             preds.append({
+                "pattern": q.pattern,
                 "cue": q.cue.to_dict() if q.cue else None,
                 "sources": [q.speaker.span.to_dict()] if q.speaker else [],
                 "contents": [p.to_dict() for p in parts],

@@ -153,7 +153,6 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
     """Yield attributions cued by verbs: speech, belief, intention, evaluation."""
     speech, belief = cues("speech"), cues("belief")
     intention, evaluation = cues("intention"), cues("evaluation")
-    no_clause = cues("no_clause")
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             continue
@@ -184,8 +183,6 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
             parts, pattern, conf = subtree_range(comp), "speech", 0.9
         elif comp is not None and lemma in belief:
             parts, pattern, conf = subtree_range(comp), "belief", 0.8
-        elif comp is not None and lemma not in no_clause and tok.pos_ == "VERB":
-            parts, pattern, conf = subtree_range(comp), "clause", 0.6
         elif tok.dep_ == "parataxis" and lemma in speech:
             parts = subtree_range(tok.head, exclude=tok)
             pattern, conf = "parenthetical", 0.85

@@ -10,6 +10,7 @@ inherits the speaker of the attribution just before it (a floating quote).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -57,10 +58,11 @@ def quotes(
         if h_sent is not None:
             cands += list(headline_candidates(h_sent))
     cands += list(_colon_candidates(doc, text))
-    cands = _dedupe(cands)
+    cands = [c for c in _dedupe(cands) if not _cue_in_quotation(c, qspans)]
+    cue_starts = sorted(c.cue[0] for c in cands if c.cue)
     for c in cands:
         c.parts = _grow_over_quotes(c.parts, qspans)
-        c.parts = _continuation(text, c, qspans)
+        c.parts = _continuation(text, c, qspans, cue_starts)
     cands += list(_quote_candidates(doc, text, qspans, cands))
     cands = _dedupe(cands)
     cands.sort(key=lambda c: (c.parts[0][0], c.cue[0] if c.cue else -1))
@@ -100,6 +102,13 @@ def _quote_id(article: Article, c: Candidate) -> str:
     return stable_id(article.id, "quote", c.parts[0][0], c.parts[-1][1], *cue)
 
 
+def _cue_in_quotation(c: Candidate, qspans: list[QuotedSpan]) -> bool:
+    """A cue inside quotation marks is the quoted person's own words (``I think``)."""
+    if c.cue is None:
+        return False
+    return any(q.inner_start <= c.cue[0] < q.inner_end for q in qspans)
+
+
 def _hull(parts: list[Range]) -> Range:
     return min(a for a, _ in parts), max(b for _, b in parts)
 
@@ -123,30 +132,27 @@ def _grow_over_quotes(parts: list[Range], qspans: list[QuotedSpan]) -> list[Rang
     return _merge(out)
 
 
-def _continuation(text: str, c: Candidate, qspans: list[QuotedSpan]) -> list[Range]:
-    """Join ``"A," she said, "B."``: a quotation right after the cue continues it."""
+def _continuation(
+    text: str, c: Candidate, qspans: list[QuotedSpan], cue_starts: list[int]
+) -> list[Range]:
+    """Join ``"A," she said, "B."``: the next quotation of the paragraph after
+    the cue continues it, unless another cue comes first."""
     if c.cue is None or not any(
         q.end <= c.cue[0] and _overlap((q.start, q.end), p)
-        for q in qspans
-        for p in c.parts
+        for q in qspans for p in c.parts
     ):
         return c.parts
     after = max(c.cue[1], c.speaker[1] if c.speaker else 0)
-    for q in qspans:
-        if q.start < after:
-            continue
-        gap = text[after : q.start]
-        if (
-            "\n" not in gap
-            and len(gap) <= 40
-            and not any(ch.isalnum() for ch in gap[:1])
-        ):
-            if len(gap.strip(" ,.;:—–-")) <= 25:
-                groups = {q.group}
-                extra = [(o.start, o.end) for o in qspans if o.group in groups]
-                return _merge(list(c.parts) + extra)
-        break
-    return c.parts
+    nxt = next((q for q in qspans if q.start >= after), None)
+    if nxt is None:
+        return c.parts
+    gap = text[after : nxt.start]
+    if "\n" in gap or any(after <= s < nxt.start for s in cue_starts):
+        return c.parts
+    if gap.strip() and gap.rstrip()[-1] not in ".,:;—–-":
+        return c.parts
+    extra = [(o.start, o.end) for o in qspans if o.group == nxt.group]
+    return _merge(list(c.parts) + extra)
 
 
 def _merge(parts: list[Range]) -> list[Range]:
@@ -255,6 +261,16 @@ def _quote_candidates(
                 cue_token=verb.i,
                 speaker_token=subj.i,
             )
+            cand.parts = _clause_after_cue(text, doc, cand, rng) or parts
+            yield cand
+            prev = cand
+            continue
+        dash = _dash_speaker(text, rng[1])
+        if dash is not None:
+            cand = Candidate(
+                speaker=dash[1], cue=dash[0], parts=parts, pattern="dash",
+                confidence=0.8, cue_token=-1,
+            )
             yield cand
             prev = cand
             continue
@@ -275,6 +291,37 @@ def _quote_candidates(
                     cue_token=-1,
                     speaker_token=before.speaker_token,
                 )
+
+
+_DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,5})")
+
+
+def _dash_speaker(text: str, end: int) -> tuple[Range, Range] | None:
+    """``"...," ― Christina Lastra``: a dash and a name right after a quotation."""
+    m = _DASH.match(text, end)
+    if m is None:
+        return None
+    dash_at = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t"))
+    return (dash_at, dash_at + 1), (m.start(1), m.end(1))
+
+
+def _clause_after_cue(
+    text: str, doc: Any, c: Candidate, rng: Range
+) -> list[Range] | None:
+    """``X tweeted that M. was "disgusting"``: a short quotation after a cue with
+    words between them is part of a clause running from the cue to the end of
+    the sentence."""
+    after = max(c.cue[1] if c.cue else 0, c.speaker[1] if c.speaker else 0)
+    if after > rng[0]:
+        return None
+    gap = text[after : rng[0]]
+    if not gap.strip(" ,:\n\t") or "\n" in gap:
+        return None
+    sent = doc.char_span(rng[0], rng[1], alignment_mode="expand")
+    end = max(rng[1], sent.sent.end_char if sent is not None else rng[1])
+    start = after + len(gap) - len(gap.lstrip(" ,:"))
+    content = text[start:end].rstrip(" .\n\t")
+    return [(start, start + len(content))] if content else None
 
 
 def _last_before(cands: list[Candidate], pos: int) -> Candidate | None:
@@ -308,6 +355,9 @@ def _speech_verb_near(
     i = max(0, bisect.bisect_right(starts, last.end) - 1)
     j = max(0, bisect.bisect_right(starts, first.start) - 1)
     sents = {doc[i].sent.start: doc[i].sent, doc[j].sent.start: doc[j].sent}
+    lead = doc[j].sent.start - 1
+    if lead >= 0 and doc.text[: first.start].rstrip().endswith(":"):
+        sents[doc[lead].sent.start] = doc[lead].sent
     ranges = [(q.start, q.end) for q in members]
     best = None
     for sent in sents.values():
