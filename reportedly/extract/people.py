@@ -56,12 +56,17 @@ class DocIndex:
         return self.text[start:end]
 
     def root(self, i: int, j: int) -> Any:
-        """Return the syntactic head of tokens ``[i, j)``."""
+        """Return the syntactic head of tokens ``[i, j)``.
+
+        When several tokens hang outside the range (a flat misparse such as
+        ``A French diplomatic said``), the last one heads an English noun phrase.
+        """
+        best = None
         for t in self.doc[i:j]:
             outside = not i <= t.head.i < j or t.head.i == t.i
-            if outside and t.pos_ not in ("PUNCT", "SPACE"):
-                return t
-        return self.doc[j - 1]
+            if outside and t.pos_ not in ("PUNCT", "SPACE", "DET"):
+                best = t
+        return best if best is not None else self.doc[j - 1]
 
     def skip_det(self, i: int, j: int) -> int:
         """Return ``i`` moved past leading determiners."""

@@ -74,7 +74,8 @@ def classify(ix: DocIndex, lex: Lexicon, i: int, j: int) -> Phrase:
     if cls == "media" or media:
         return Phrase("media", name, affiliation=before)
     if cls == "org" or label == "ORG":
-        return Phrase("organization", name, affiliation=before)
+        kind = "group" if r.tag_ == "NNS" else "organization"  # "rebel groups"
+        return Phrase(kind, name, affiliation=before)
     words = [t for t in doc[i:end] if not t.is_punct]
     if words and all(t.pos_ == "PROPN" for t in words) and name[:1].isupper():
         if r.text.isupper() and len(r.text) <= 5 and label != "PERSON":
