@@ -27,11 +27,12 @@ EXPECTED = "expected article text (UTF-8 or another encoding), HTML, JSONL, CSV 
 
 def walk(root: Path) -> Iterator[Path]:
     """Yield the files under ``root`` recursively, sorted; hidden names skipped."""
+    found = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield Path(dirpath, name)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found += [Path(dirpath, f) for f in filenames if not f.startswith(".")]
+    # Sort by path components, so "b/c/x.txt" < "b/m.txt" < "z.txt" everywhere.
+    yield from sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
 def _suffixes(path: Path) -> tuple[str, bool]:

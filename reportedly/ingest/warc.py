@@ -50,10 +50,30 @@ def read_warc(fh: BinaryIO, path: str) -> Iterator[RawDocument | ErrorRecord]:
             yield _malformed(path, n, max(offset, it.offset), e, log.getvalue())
             return
         if record is None:
-            return
+            break
         n += 1
         offset = it.offset  # get_record_offset() would consume the record
+        if record.rec_type is None:
+            yield _malformed(path, n - 1, offset, ValueError("no WARC-Type"), "")
+            return
         yield from _document(record, path, n, offset)
+    # A gzip member cut short ends the iteration quietly: compare with the size.
+    size = _size(fh)
+    if size is not None and it.offset < size:
+        yield ErrorRecord(
+            source=f"{path}@{it.offset}",
+            error="malformed_warc",
+            message=f"{path}: the last {size - it.offset} bytes, from byte offset "
+            f"{it.offset}, are not a readable WARC record (the file is truncated "
+            f"or damaged there); {n} records were read before them",
+        )
+
+
+def _size(fh: BinaryIO) -> int | None:
+    try:
+        return fh.seek(0, io.SEEK_END)
+    except (OSError, ValueError):
+        return None
 
 
 def _malformed(path: str, n: int, offset: int, e: Exception, log: str) -> ErrorRecord:
