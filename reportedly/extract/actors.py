@@ -143,8 +143,12 @@ class Resolver:
             e = ix.ent_at[t.i]
             if e in self.ent_key and ix.ents[e].label_ == "PERSON" and i <= t.i < j:
                 return self.ent_key[e]
-        ph = classify(ix, self.lex, i, j)
         a, b = ix.trim(i, j)
+        word = ix.doc[a]
+        if b - a == 1 and word.text[:1].isupper() and word.lower_ in self.surnames:
+            # a surname the tagger took for an organisation: "Caddell", "PENCE"
+            return self.person(Person(name=word.text, first=a, last=b), word.idx)
+        ph = classify(ix, self.lex, i, j)
         if ph.kind == "person":
             return self.person(Person(name=ph.name, first=a, last=b), ix.doc[a].idx)
         if ph.role and not ph.anonymous and ix.doc[i].lower_ == "the":

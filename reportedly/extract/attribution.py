@@ -145,6 +145,49 @@ def subtree_range(tok: Any, exclude: Any | None = None) -> list[Range]:
     return out
 
 
+REPORTING_CONJ_STOP = {"cc", "conj", "punct", "parataxis"}
+
+
+def clause_range(comp: Any, speech: frozenset[str]) -> list[Range]:
+    """The content clause ``comp``, cut before a conjoined or participial speech
+    verb (``said he would X and warned Y``; ``..., adding that Z``): those
+    belong to the reporting clause."""
+    doc = comp.doc
+    hi = comp.right_edge.i
+    for c in comp.children:
+        if c.i <= comp.i or c.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = c.lemma_.lower()
+        if (c.dep_ == "conj" and lemma in speech and not _has_subject(c)) or (
+            c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and lemma in speech
+        ):
+            hi = min(hi, c.left_edge.i - 1)
+    while hi > comp.i and (doc[hi].dep_ in ("cc", "punct") or doc[hi].is_space):
+        hi -= 1
+    r = span_range(doc, comp.left_edge.i, hi)
+    return [r] if r else []
+
+
+def _has_subject(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def right_range(verb: Any, first: Any) -> list[Range]:
+    """What a verb says of its object: from ``first`` (its object or infinitive)
+    to the end of the verb's right-hand complements, not its conjuncts."""
+    doc = verb.doc
+    hi = first.right_edge.i
+    for c in verb.children:
+        if c.i > first.i and c.dep_ not in REPORTING_CONJ_STOP and c.dep_ not in (
+            "advcl", "ccomp", "npadvmod", "advmod"
+        ):
+            hi = max(hi, c.right_edge.i)
+        elif c.i > first.i and c.dep_ in REPORTING_CONJ_STOP:
+            break
+    r = span_range(doc, first.left_edge.i, hi)
+    return [r] if r else []
+
+
 def _content_words(doc: Any, a: int, b: int) -> int:
     return sum(1 for t in doc[a : b + 1] if not (t.is_punct or t.is_space))
 
@@ -180,19 +223,19 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
         parts: list[Range] = []
         pattern, conf = "", 0.0
         if comp is not None and lemma in speech:
-            parts, pattern, conf = subtree_range(comp), "speech", 0.9
+            parts, pattern, conf = clause_range(comp, speech), "speech", 0.9
         elif comp is not None and lemma in belief:
-            parts, pattern, conf = subtree_range(comp), "belief", 0.8
+            parts, pattern, conf = clause_range(comp, speech), "belief", 0.8
         elif tok.dep_ == "parataxis" and lemma in speech:
             parts = subtree_range(tok.head, exclude=tok)
             pattern, conf = "parenthetical", 0.85
         elif xcomp is not None and lemma in intention and xcomp.tag_ == "VB":
-            parts, pattern, conf = subtree_range(xcomp), "intention", 0.6
+            parts, pattern, conf = right_range(tok, xcomp), "intention", 0.6
         elif obj is not None and oprd is not None and lemma in evaluation:
             r = span_range(doc, obj.left_edge.i, oprd.right_edge.i)
             parts, pattern, conf = ([r] if r else []), "evaluation", 0.6
         elif obj is not None and lemma in evaluation:
-            parts, pattern, conf = subtree_range(obj), "evaluation", 0.5
+            parts, pattern, conf = right_range(tok, obj), "evaluation", 0.5
         elif prep is not None and lemma in evaluation and prep.i == tok.i + 1:
             r = span_range(doc, prep.i + 1, prep.right_edge.i)
             parts, pattern, conf = ([r] if r else []), "evaluation", 0.6

@@ -70,7 +70,10 @@ class DocIndex:
 
     def skip_det(self, i: int, j: int) -> int:
         """Return ``i`` moved past leading determiners."""
-        while i < j - 1 and (self.doc[i].lower_ in DETS or self.doc[i].dep_ == "det"):
+        doc = self.doc
+        while i < j - 1 and (
+            doc[i].lower_ in DETS or doc[i].dep_ == "det" or doc[i].is_space
+        ):
             i += 1
         return i
 
@@ -78,7 +81,9 @@ class DocIndex:
         """Drop leading determiners and trailing possessives and punctuation."""
         i = self.skip_det(i, j)
         while j > i + 1 and (
-            self.doc[j - 1].text in POSSESSIVE or self.doc[j - 1].is_punct
+            self.doc[j - 1].text in POSSESSIVE
+            or self.doc[j - 1].is_punct
+            or self.doc[j - 1].is_space
         ):
             j -= 1
         return i, j
@@ -177,7 +182,10 @@ def _describe_phrase(ix: DocIndex, p: Person, head: Any, lex: Lexicon) -> None:
     """Fill role and affiliation from a descriptive noun phrase headed by ``head``."""
     a = ix.skip_det(head.left_edge.i, head.i + 1)
     hit = _apply_roles(p, ix.roles(a, head.i + 1, lex), lex)
+    # an unlisted noun is a role only with its organisation: "a member of X"
     if hit is None and head.pos_ == "NOUN" and p.role is None:
+        if ix.prep_object(head, lex) is None:
+            return
         p.role = head.lower_
         hit = (head.i, head.i + 1)
     if hit is not None and p.affiliation is None:
@@ -197,15 +205,14 @@ def describe(ix: DocIndex, ent: Any, lex: Lexicon) -> Person | None:
         a = e
     if not doc[a].text[:1].isupper():
         return None
-    p.first, p.name = a, ix.text_of(a, b)
+    p.first, p.name = a, " ".join(ix.text_of(a, b).split())
     # Pre-modifiers inside the name's noun phrase: "US Secretary of State John Kerry".
     lo = max(ent.root.left_edge.i, ix.sent_bounds[ix.sent_at[a]][0], ent.start - 10)
     k = ent.start
     while k > lo:
         t = doc[k - 1]
-        if t.dep_ not in PREMODS and not (t.dep_ == "punct" and t.text == "-"):
-            break
-        if t.ent_type_ == "PERSON" or t.lower_ in DETS:
+        joiner = t.is_space or (t.dep_ == "punct" and t.text == "-")
+        if (t.dep_ not in PREMODS and not joiner) or t.lower_ in DETS:
             break
         k -= 1
     p.context = k
@@ -213,11 +220,10 @@ def describe(ix: DocIndex, ent: Any, lex: Lexicon) -> Person | None:
     hit = _apply_roles(p, titles + found, lex)
     if hit is not None and hit[0] >= k:
         p.affiliation = ix.place(k, hit[0], lex)
-    elif hit is None and k < ent.start:
-        nouns = [t for t in doc[k : ent.start] if t.pos_ == "NOUN"]
-        if nouns:
-            p.role = nouns[-1].lower_
-            p.affiliation = ix.place(k, nouns[-1].i, lex)
+    elif hit is None and k < ent.start and doc[ent.start - 1].pos_ == "NOUN":
+        # an unlisted common noun right before the name: "pollster", "critic"
+        p.role = doc[ent.start - 1].lower_
+        p.affiliation = ix.place(k, ent.start - 1, lex)
     # Appositions: "Khaled Khoja, head of the National Coalition".
     root = ent.root
     for c in root.rights:

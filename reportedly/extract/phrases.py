@@ -43,7 +43,7 @@ def classify(ix: DocIndex, lex: Lexicon, i: int, j: int) -> Phrase:
     label = ix.ents[e].label_ if e >= 0 else ""
     # The name stops at the head (or its entity): "a spokesman for the ministry".
     end = min(j, ix.ents[e].end) if e >= 0 else r.i + 1
-    name = ix.text_of(i, end)
+    name = " ".join(ix.text_of(i, end).split())
     low, lemma = r.lower_, r.lemma_.lower()
     cls = lex.nouns.get(low) or lex.nouns.get(lemma, "")
     before = ix.place(i, r.i, lex, strict=True) if r.i > i else None
@@ -67,7 +67,8 @@ def classify(ix: DocIndex, lex: Lexicon, i: int, j: int) -> Phrase:
             anonymous=True,
         )
     if cls == "group":
-        return Phrase("group", name, affiliation=before or ix.prep_object(r, lex))
+        kind = "group" if r.tag_ in PLURAL_TAGS else "unknown"  # "a doctor"
+        return Phrase(kind, name, affiliation=before or ix.prep_object(r, lex))
     media = any(
         t.pos_ == "PROPN" and lex.nouns.get(t.lower_) == "media" for t in doc[i:end]
     )
@@ -81,8 +82,10 @@ def classify(ix: DocIndex, lex: Lexicon, i: int, j: int) -> Phrase:
         if r.text.isupper() and len(r.text) <= 5 and label != "PERSON":
             return Phrase("organization", name)
         return Phrase("person", name)
-    role = lex.roles.get(low) or lex.roles.get(lemma)
+    titles = [t for t in ix.roles(i, r.i + 1, lex) if t[1] == r.i + 1]
+    role = lex.roles[titles[0][2]] if titles else None
     if role:
+        before = ix.place(i, titles[0][0], lex, strict=True) if r.i > i else None
         aff = before or ix.prep_object(r, lex)
         return Phrase("unknown", name, role=role, affiliation=aff)
     return Phrase("unknown", name)

@@ -62,7 +62,9 @@ def quotes(
     cue_starts = sorted(c.cue[0] for c in cands if c.cue)
     for c in cands:
         c.parts = _grow_over_quotes(c.parts, qspans)
-        c.parts = _continuation(text, c, qspans, cue_starts)
+    claimed = [p for c in cands for p in c.parts]
+    for c in cands:
+        c.parts = _continuation(text, c, qspans, cue_starts, claimed)
     cands += list(_quote_candidates(doc, text, qspans, cands))
     cands = _dedupe(cands)
     cands.sort(key=lambda c: (c.parts[0][0], c.cue[0] if c.cue else -1))
@@ -133,7 +135,11 @@ def _grow_over_quotes(parts: list[Range], qspans: list[QuotedSpan]) -> list[Rang
 
 
 def _continuation(
-    text: str, c: Candidate, qspans: list[QuotedSpan], cue_starts: list[int]
+    text: str,
+    c: Candidate,
+    qspans: list[QuotedSpan],
+    cue_starts: list[int],
+    claimed: list[Range],
 ) -> list[Range]:
     """Join ``"A," she said, "B."``: the next quotation of the paragraph after
     the cue continues it, unless another cue comes first."""
@@ -152,6 +158,8 @@ def _continuation(
     if gap.strip() and gap.rstrip()[-1] not in ".,:;—–-":
         return c.parts
     extra = [(o.start, o.end) for o in qspans if o.group == nxt.group]
+    if any(_overlap(e, p) for e in extra for p in claimed):
+        return c.parts  # the next quotation has an attribution of its own
     return _merge(list(c.parts) + extra)
 
 

@@ -53,10 +53,11 @@ def _speaks(tok: Any, verbs: frozenset[str]) -> bool:
     if tok.dep_ in SUBJECTS:
         return bool(tok.head.lemma_.lower() in verbs)
     # a misparsed "A French diplomatic said": the verb right after the noun
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    finite = nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBP")
-    if finite and nxt.head != tok and nxt.lemma_.lower() in verbs:
-        return True
+    if tok.i + 1 < len(tok.doc):
+        nxt = tok.nbor(1)
+        finite = nxt.tag_ in ("VBD", "VBZ", "VBP") and nxt.head != tok
+        if finite and nxt.lemma_.lower() in verbs:
+            return True
     head = tok.head
     return bool(
         tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
