@@ -122,10 +122,10 @@ KEPT_LINES = [
     "Reuters",  # a wire credit says who reported: kept
     "Read more about the plan in the council's 300-page report, she said.",
     "Follow the money, he said.",
-    # Longer than the rule's max_chars: long lines are sentences, whatever they start with.
+    # Longer than the rule's max_chars: long lines are sentences, however they start.
     "More: the council also voted to extend the ferry contract, to widen the quay and "
-    "to hire two more harbour pilots, a decision that several members opposed "
-    "because of its cost to the city budget",
+    "to hire two more harbour pilots, a decision that several members of the council "
+    "opposed because of its cost to the city budget and to the people of the harbour",
 ]
 
 
