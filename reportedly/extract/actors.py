@@ -134,6 +134,37 @@ class Resolver:
             self.ent_key[k] = key
             self.claim(*ix.trim(ent.start, ent.end), key, OTHER)
 
+    def genders(self) -> None:
+        """Learn he/she from subject pronouns that follow one named subject.
+
+        ``Anna Berg spoke. She ...`` is a vote for Anna Berg being "she"; the
+        majority wins where no title (Mr., spokeswoman) already told.
+        """
+        votes: dict[str, dict[str, int]] = {}
+        for tok in self.ix.doc:
+            want = PRONOUNS.get(tok.lower_)
+            if want not in ("m", "f") or tok.dep_ not in SUBJECTS:
+                continue
+            n = self.ix.sent_at[tok.i]
+            for m in (n, n - 1):
+                keys = {
+                    k
+                    for at, k, prio in self.events[m]
+                    if m >= 0
+                    if prio == SUBJECT
+                    and (m < n or at < tok.idx)
+                    and self.entries[k].kind == "person"
+                }
+                if keys:
+                    if len(keys) == 1:
+                        tally = votes.setdefault(keys.pop(), {"m": 0, "f": 0})
+                        tally[want] += 1
+                    break
+        for key, tally in votes.items():
+            ent = self.entries[key]
+            if ent.gender is None and tally["m"] != tally["f"]:
+                ent.gender = "m" if tally["m"] > tally["f"] else "f"
+
     # -- speakers -----------------------------------------------------------
     def phrase(self, i: int, j: int) -> str:
         """Return the actor key of a speaker phrase that is not a pronoun."""
@@ -154,7 +185,8 @@ class Resolver:
         if ph.role and not ph.anonymous and ix.doc[i].lower_ == "the":
             # "the Indiana governor": the person introduced with that role
             for key, ent in reversed(self.entries.items()):
-                if ent.kind == "person" and ent.role == ph.role:
+                aff = {ent.affiliation, ph.affiliation} - {None}
+                if ent.kind == "person" and ent.role == ph.role and len(aff) < 2:
                     return key
         info = {"role": ph.role, "affiliation": ph.affiliation}
         return self.entry(f"{ph.kind}|{norm(ph.name)}", ph.name, ph.kind, **info)
@@ -227,5 +259,6 @@ def actors(doc: Any, article: Article, quotes: Sequence[Quote]) -> Iterator[Acto
     """Yield the article's actors: every resolved speaker plus named people and orgs."""
     res = Resolver(doc, article)
     res.entities()
+    res.genders()
     res.speakers(quotes)
     yield from res.actors()

@@ -103,8 +103,8 @@ def subject_of(verb: Any, depth: int = 0) -> Any | None:
     """Find who does ``verb``: its subject, or a governing verb's for participles."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
-            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return verb.head
+            # a relative pronoun ("X, who said ...") is the speaker as written;
+            # actors.py resolves it to the noun it refers to
             return c
     for c in verb.children:  # passive with a by-agent: "was told by X"
         if c.dep_ == "agent":

@@ -72,7 +72,7 @@ class DocIndex:
         """Return ``i`` moved past leading determiners."""
         doc = self.doc
         while i < j - 1 and (
-            doc[i].lower_ in DETS or doc[i].dep_ == "det" or doc[i].is_space
+            doc[i].dep_ in ("det", "predet") or doc[i].pos_ == "DET" or doc[i].is_space
         ):
             i += 1
         return i

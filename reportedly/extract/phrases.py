@@ -51,9 +51,10 @@ def classify(ix: DocIndex, lex: Lexicon, i: int, j: int) -> Phrase:
     if known is not None:
         start, (kind, aff) = known
         return Phrase(kind, name, affiliation=aff or ix.place(i, start, lex))
-    if label == "GPE" or (not label and norm(name) in lex.demonyms):
+    whole = e < 0 or (ix.ents[e].start <= i and ix.ents[e].end >= j)
+    if (label == "GPE" and whole) or (not label and norm(name) in lex.demonyms):
         return Phrase("country", lex.demonyms.get(norm(name), name))
-    if label == "NORP":
+    if label == "NORP" and whole:
         return Phrase("group", name, affiliation=lex.demonyms.get(low))
     if cls == "anonymous":
         kind = "group" if r.tag_ in PLURAL_TAGS else "unknown"
@@ -79,10 +80,12 @@ def classify(ix: DocIndex, lex: Lexicon, i: int, j: int) -> Phrase:
         return Phrase(kind, name, affiliation=before)
     words = [t for t in doc[i:end] if not t.is_punct]
     if words and all(t.pos_ == "PROPN" for t in words) and name[:1].isupper():
+        if r.tag_ == "NNPS":  # "Scholars", "Black Lawmakers" in a title-case line
+            return Phrase("group", name)
         if r.text.isupper() and len(r.text) <= 5 and label != "PERSON":
             return Phrase("organization", name)
         return Phrase("person", name)
-    titles = [t for t in ix.roles(i, r.i + 1, lex) if t[1] == r.i + 1]
+    titles = [t for t in ix.roles(i, j, lex) if t[0] <= r.i < t[1]]
     role = lex.roles[titles[0][2]] if titles else None
     if role:
         before = ix.place(i, titles[0][0], lex, strict=True) if r.i > i else None

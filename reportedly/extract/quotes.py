@@ -202,16 +202,17 @@ def _colon_candidates(doc: Any, text: str) -> Iterator[Candidate]:
     """``Graham: Trump's ...`` in the headline, ``PENCE: Well, ...`` in a transcript."""
     pos = 0
     for n, line in enumerate(text.split("\n")):
-        start, pos = pos, pos + len(line) + 1
+        line_start, pos = pos, pos + len(line) + 1
         colon = line.find(":")
         if colon <= 0:
             continue
         left, right = line[:colon], line[colon + 1 :]
-        words = left.split()
+        lead = len(left) - len(left.lstrip(" \t\"“'‘"))
+        words = left[lead:].split()
         r_text = right.strip()
         if not words or len(r_text.split()) < 3 or not words[0][:1].isalnum():
             continue
-        if n == 0 or _is_first_line(text, start):
+        if n == 0 or _is_first_line(text, line_start):
             if len(words) > HEADLINE_MAX_SOURCE_WORDS or not words[0][0].isupper():
                 continue
             pattern = "headline"
@@ -223,11 +224,11 @@ def _colon_candidates(doc: Any, text: str) -> Iterator[Candidate]:
             pattern = "transcript"
         else:
             continue
-        lead = len(left) - len(left.lstrip())
-        c_start = start + colon + 1 + len(right) - len(right.lstrip())
+        src_start = line_start + lead
+        c_start = line_start + colon + 1 + len(right) - len(right.lstrip())
         yield Candidate(
-            speaker=(start + lead, start + lead + len(left.strip())),
-            cue=(start + colon, start + colon + 1),
+            speaker=(src_start, src_start + len(left[lead:].rstrip())),
+            cue=(line_start + colon, line_start + colon + 1),
             parts=[(c_start, c_start + len(r_text))],
             pattern=pattern,
             confidence=0.7,
@@ -301,7 +302,9 @@ def _quote_candidates(
                 )
 
 
-_DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,5})")
+_DASH = re.compile(
+    r"[^\S\n]*[―—–-]{1,2}[^\S\n]*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,5})"
+)
 
 
 def _dash_speaker(text: str, end: int) -> tuple[Range, Range] | None:
@@ -309,7 +312,7 @@ def _dash_speaker(text: str, end: int) -> tuple[Range, Range] | None:
     m = _DASH.match(text, end)
     if m is None:
         return None
-    dash_at = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t"))
+    dash_at = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
     return (dash_at, dash_at + 1), (m.start(1), m.end(1))
 
 
@@ -374,7 +377,15 @@ def _speech_verb_near(
                 continue
             if any(a <= tok.idx < b for a, b in ranges):
                 continue
-            subj = subject_of(tok)
+            subj = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("nsubj", "nsubjpass")
+                    and not any(a <= c.idx < b for a, b in ranges)
+                ),
+                None,
+            ) or subject_of(tok)
             if subj is None or any(a <= subj.idx < b for a, b in ranges):
                 continue
             dist = min(abs(tok.idx - last.end), abs(tok.idx - first.start))
