@@ -121,7 +121,7 @@ def subject_of(verb: Any, depth: int = 0) -> Any | None:
         or (verb.dep_ == "xcomp")
     ):
         head = verb.head
-        if head is not verb and head.pos_ in ("VERB", "AUX"):
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
             return subject_of(head, depth + 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
@@ -269,29 +269,33 @@ def according_candidates(doc: Any) -> Iterator[Candidate]:
         to = doc[tok.i + 1]
         if to.lower_ != "to":
             continue
-        src = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if src is None:
-            src = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if src is None:
-            continue
-        phrase_hi = max(src.right_edge.i, to.i)
         sent = tok.sent
-        head = tok.head if tok.head is not tok else sent.root
-        # the clause: the governing verb's subtree, else the sentence
+        phrase_hi = _phrase_end(doc, to.i + 1, sent.end - 1)
+        if phrase_hi <= to.i:
+            continue
+        src = _phrase_head(doc, to.i + 1, phrase_hi)
+        # the clause: climb from the governing word to the top of its clause
+        head = tok.head
+        reporting = cues("speech") | cues("belief")
+        while head.head.i != head.i and not (
+            head.dep_ == "ccomp" and head.head.lemma_.lower() in reporting
+        ):
+            head = head.head
         lo, hi = head.left_edge.i, head.right_edge.i
-        if not (lo <= tok.i <= hi) or head.i == tok.i:
+        if head.i == tok.i or not (lo <= tok.i <= hi) or lo <= to.i <= phrase_hi < head.i:
             lo, hi = sent.start, sent.end - 1
         lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
-        parts = []
-        for a, b in ((lo, tok.i - 1), (phrase_hi + 1, hi)):
-            if b >= a and _content_words(doc, a, b) >= 3:
-                r = span_range(doc, a, b)
-                if r:
-                    parts.append(r)
+        sides = [(lo, tok.i - 1), (phrase_hi + 1, hi)]
+        sides = [(a, b) for a, b in sides if b >= a and _content_words(doc, a, b) >= 3]
+        # mid-sentence: keep the side with the clause's verb, not an appended fragment
+        with_head = [(a, b) for a, b in sides if a <= head.i <= b]
+        if len(sides) == 2 and with_head:
+            sides = with_head
+        parts = [r for a, b in sides if (r := span_range(doc, a, b))]
         if not parts:
             continue
         yield Candidate(
-            speaker=noun_phrase(src),
+            speaker=span_range(doc, to.i + 1, phrase_hi) or tok_range(src),
             cue=(tok.idx, to.idx + len(to.text)),
             parts=parts,
             pattern="according_to",
@@ -299,6 +303,24 @@ def according_candidates(doc: Any) -> Iterator[Candidate]:
             cue_token=tok.i,
             speaker_token=src.i,
         )
+
+
+def _phrase_end(doc: Any, start: int, limit: int) -> int:
+    """Last token of the noun phrase after ``according to``: up to a comma or clause."""
+    i = start
+    while i <= limit and not (doc[i].is_punct and doc[i].text in ",;:.!?—–()"):
+        if doc[i].is_space:
+            break
+        i += 1
+    return i - 1
+
+
+def _phrase_head(doc: Any, lo: int, hi: int) -> Any:
+    """The token of ``doc[lo..hi]`` whose head lies outside it (the phrase's head)."""
+    for t in doc[lo : hi + 1]:
+        if not (lo <= t.head.i <= hi) or t.head.i == t.i:
+            return t
+    return doc[hi]
 
 
 def headline_candidates(tokens: Any) -> Iterator[Candidate]:
