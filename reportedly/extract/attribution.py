@@ -128,6 +128,31 @@ def subject_of(verb: Any, depth: int = 0) -> Any | None:
     return None
 
 
+NOMINAL = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON"}
+
+
+def preceding_nominal(verb: Any) -> tuple[Any, Range] | None:
+    """The noun phrase right before a speech verb the parser left without a
+    subject (``A French diplomat said ...`` parsed as a fragment)."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ == "AUX":
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    j = i
+    while j - 1 >= 0 and doc[j - 1].pos_ in NOMINAL and not doc[j - 1].is_space:
+        j -= 1
+    before = doc[j - 1] if j > 0 else None
+    if before is not None and not (
+        before.is_space or before.is_sent_end or before.text in {",", ";", "and"}
+        or doc[j].is_sent_start
+    ):
+        return None
+    r = span_range(doc, j, i)
+    return (doc[i], r) if r else None
+
+
 def subtree_range(tok: Any, exclude: Any | None = None) -> list[Range]:
     """Character ranges of ``tok``'s subtree, split around an excluded subtree."""
     doc = tok.doc
@@ -196,6 +221,7 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
     """Yield attributions cued by verbs: speech, belief, intention, evaluation."""
     speech, belief = cues("speech"), cues("belief")
     intention, evaluation = cues("intention"), cues("evaluation")
+    quote_only = cues("quote_only")
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             continue
@@ -213,6 +239,11 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
             elif c.dep_ == "prep" and c.lower_ in ("for", "on") and prep is None:
                 prep = c
         subj = subject_of(tok)
+        speaker = None
+        if subj is None and lemma in speech:
+            found = preceding_nominal(tok)
+            if found is not None:
+                subj, speaker = found
         if (
             subj is None
             or subj.dep_ == "expl"
@@ -222,7 +253,7 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
             continue
         parts: list[Range] = []
         pattern, conf = "", 0.0
-        if comp is not None and lemma in speech:
+        if comp is not None and lemma in speech and lemma not in quote_only:
             parts, pattern, conf = clause_range(comp, speech), "speech", 0.9
         elif comp is not None and lemma in belief:
             parts, pattern, conf = clause_range(comp, speech), "belief", 0.8
@@ -242,7 +273,7 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
         if not parts:
             continue
         yield Candidate(
-            speaker=noun_phrase(subj),
+            speaker=speaker or noun_phrase(subj),
             cue=cue_range(tok),
             parts=parts,
             pattern=pattern,

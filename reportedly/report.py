@@ -1,0 +1,71 @@
+"""Render an analysis as a readable report for a person: speakers, quotes, signals."""
+
+from __future__ import annotations
+
+import textwrap
+
+from reportedly.model import Actor, Analysis, ErrorRecord, Quote
+
+WIDTH = 88
+
+
+def _clip(text: str, n: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _actor_line(a: Actor) -> str:
+    bits = [b for b in (a.role, a.affiliation) if b]
+    desc = ", ".join(bits)
+    return f"{a.name}" + (f" — {desc}" if desc else "") + f" [{a.kind}]"
+
+
+def _speaker(q: Quote, actors: dict[str, Actor]) -> str:
+    if q.speaker is None:
+        return "(no speaker)"
+    written = q.speaker.span.text
+    actor = actors.get(q.speaker.actor_id or "")
+    if actor is None:
+        return written
+    if actor.name.lower() in written.lower():
+        return actor.name
+    return f"{written} → {actor.name}"
+
+
+def render(analysis: Analysis) -> str:
+    """Return the readable report of one analysed article."""
+    art = analysis.article
+    actors = {a.id: a for a in analysis.actors}
+    title = art.title or art.text.strip().split("\n", 1)[0]
+    meta = ", ".join(x for x in (art.outlet, art.published, art.url) if x)
+    out = [f"== {_clip(title, 100)}", f"   id {art.id}  {meta}  source {art.source}"]
+    if art.removed:
+        out.append(f"\nRemoved ({len(art.removed)}):")
+        out += [f"  - {_clip(r.text, 70)!r}: {r.reason}" for r in art.removed]
+    speaker_ids = [q.speaker.actor_id for q in analysis.quotes if q.speaker]
+    counts = {i: speaker_ids.count(i) for i in speaker_ids if i}
+    speakers = [a for a in analysis.actors if a.id in counts]
+    out.append(f"\nSpeakers ({len(speakers)}):")
+    for a in speakers:
+        out.append(f"  - {_actor_line(a)} · {counts[a.id]} attribution(s)")
+    out.append(f"\nQuotes and attributions ({len(analysis.quotes)}):")
+    index = {q.id: n for n, q in enumerate(analysis.quotes, 1)}
+    for n, q in enumerate(analysis.quotes, 1):
+        cue = f" ({q.cue.text})" if q.cue else ""
+        nested = f" (inside #{index[q.parent_id]})" if q.parent_id in index else ""
+        head = f"  #{n} [{q.kind}, {q.pattern}] {_speaker(q, actors)}{cue}{nested}:"
+        out.append(head)
+        out += textwrap.wrap(
+            _clip(q.content.text), WIDTH, initial_indent="      ",
+            subsequent_indent="      ",
+        )
+    out.append(f"\nSignals ({len(analysis.signals)}):")
+    for s in analysis.signals:
+        where = f" @{s.span.start}" if s.span else ""
+        out.append(f"  - {s.kind}{where}: {s.message}")
+    return "\n".join(out) + "\n"
+
+
+def render_error(err: ErrorRecord) -> str:
+    """Return the readable line of a document that could not be analysed."""
+    return f"!! {err.source}: {err.error}: {err.message}\n"
