@@ -26,7 +26,7 @@ EXTRACTORS = {
 def _extract(doc: Any, article: Article, model: str | None = None) -> Analysis:
     """Run the extractors on one parsed article (steps 4-6)."""
     # 4. quotes and attributions, speakers as spans; Title Case headlines reparsed
-    variant = headline_mod.sentence_case(article.text)
+    variant = headline_mod.headline_variant(article.text)
     h_doc = (variant[0], annotate.parse(variant[1], model=model)) if variant else None
     found = list(quotes_mod.quotes(doc, article, headline=h_doc))
     # 5. actors: speakers resolved to people and organisations

@@ -356,9 +356,11 @@ def _phrase_head(doc: Any, lo: int, hi: int) -> Any:
 
 def headline_candidates(tokens: Any) -> Iterator[Candidate]:
     """Headlines are mostly ``X does Y``: a main verb with a subject attributes
-    the rest of the line to the subject. ``tokens`` is a Doc or a Span."""
+    the rest of the line, up to a conjoined verb, to the subject. When the
+    parser found no verb, a cue word after a name is taken as the verb
+    (``Trump demands ...`` tagged as a noun). ``tokens`` is a Doc or a Span."""
+    found = False
     for tok in tokens:
-        doc = tok.doc
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "conj"):
             continue
         if tok.lemma_.lower() in cues("no_clause"):
@@ -366,18 +368,50 @@ def headline_candidates(tokens: Any) -> Iterator[Candidate]:
         subj = subject_of(tok)
         if subj is None or subj.i > tok.i:
             continue
-        cue = cue_range(tok)
-        last = min(tok.right_edge.i, tokens[-1].i)
-        rest = [t for t in doc[tok.i + 1 : last + 1] if t.idx >= cue[1]]
-        r = tokens_range(rest)
-        if r is None or _content_words(doc, rest[0].i, rest[-1].i) < 1:
+        cand = _headline_rest(tokens, tok, noun_phrase(subj), subj.i)
+        if cand is not None:
+            found = True
+            yield cand
+    if not found:
+        yield from _nominal_cue(tokens)
+
+
+def _headline_rest(tokens: Any, tok: Any, speaker: Range, subj_i: int) -> Candidate | None:
+    doc = tok.doc
+    cue = cue_range(tok)
+    last = min(tok.right_edge.i, tokens[-1].i)
+    for c in tok.children:  # stop before "... and denounces Y"
+        if c.i > tok.i and c.dep_ in ("cc", "conj") and c.i <= last:
+            if c.dep_ == "cc" or c.pos_ in ("VERB", "AUX"):
+                last = min(last, c.i - 1)
+    rest = [t for t in doc[tok.i + 1 : last + 1] if t.idx >= cue[1]]
+    r = tokens_range(rest)
+    if r is None or _content_words(doc, rest[0].i, rest[-1].i) < 1:
+        return None
+    return Candidate(
+        speaker=speaker, cue=cue, parts=[r], pattern="headline", confidence=0.55,
+        cue_token=tok.i, speaker_token=subj_i,
+    )
+
+
+def _nominal_cue(tokens: Any) -> Iterator[Candidate]:
+    lexicon = cues("speech") | cues("evaluation") | cues("intention") | cues("belief")
+    toks = list(tokens)
+    for k, tok in enumerate(toks[1:], 1):
+        prev = toks[k - 1]
+        if tok.lemma_.lower() not in lexicon or not tok.lower_.endswith("s"):
             continue
-        yield Candidate(
-            speaker=noun_phrase(subj),
-            cue=cue,
-            parts=[r],
-            pattern="headline",
-            confidence=0.55,
-            cue_token=tok.i,
-            speaker_token=subj.i,
-        )
+        if prev.pos_ not in ("PROPN", "NOUN") or tok.is_title and not prev.is_title:
+            continue
+        j = k - 1
+        while j > 0 and toks[j - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+            j -= 1
+        speaker = tokens_range(toks[j:k])
+        rest = tokens_range(toks[k + 1 :])
+        if speaker and rest:
+            yield Candidate(
+                speaker=speaker, cue=tok_range(tok), parts=[rest],
+                pattern="headline", confidence=0.5, cue_token=tok.i,
+                speaker_token=prev.i,
+            )
+        return

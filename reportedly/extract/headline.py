@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from reportedly.extract.lexicon import word_set
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 TITLE_CASE_SHARE = 0.6
 
@@ -17,6 +19,32 @@ def headline_span(text: str) -> tuple[int, int]:
     start = len(text) - len(text.lstrip())
     nl = text.find("\n", start)
     return start, nl if nl >= 0 else len(text)
+
+
+def label_end(line: str) -> int:
+    """Length of a section label such as ``The Latest:`` opening a headline, or 0."""
+    colon = line.find(":")
+    if colon <= 0:
+        return 0
+    if line[:colon].strip().lower() not in word_set("cues.toml", "headline_labels", "phrases"):
+        return 0
+    rest = line[colon + 1 :]
+    return colon + 1 + len(rest) - len(rest.lstrip())
+
+
+def headline_variant(text: str) -> tuple[int, str] | None:
+    """Return ``(start, text)`` to parse on its own for the headline, or None.
+
+    A section label (``The Latest:``) is left out, and a Title Case headline
+    is given in sentence case; the copy has the length of the original.
+    """
+    start, end = headline_span(text)
+    skip = label_end(text[start:end])
+    cased = sentence_case(text)
+    if cased is None and not skip:
+        return None
+    line = cased[1] if cased else text[start:end]
+    return start + skip, line[skip:]
 
 
 def sentence_case(text: str) -> tuple[int, str] | None:

@@ -25,7 +25,7 @@ from reportedly.extract.attribution import (
     subject_of,
     verb_candidates,
 )
-from reportedly.extract.headline import headline_span
+from reportedly.extract.headline import headline_span, label_end
 from reportedly.extract.quotemarks import QuotedSpan, quoted_spans
 from reportedly.model import Article, Quote, Span, Speaker, stable_id
 
@@ -214,6 +214,8 @@ def _colon_candidates(doc: Any, text: str) -> Iterator[Candidate]:
             continue
         if n == 0 or _is_first_line(text, line_start):
             if len(words) > HEADLINE_MAX_SOURCE_WORDS or not words[0][0].isupper():
+                continue
+            if label_end(line):
                 continue
             pattern = "headline"
         elif (
