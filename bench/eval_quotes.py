@@ -35,8 +35,7 @@ def predict(gold_dir: Path, out: Path) -> tuple[int, int, list[str]]:
     """Analyse every text of a PolNeAR split with --raw; write scorer JSON files."""
     paths = sorted((gold_dir / "text").glob("*.txt"))
     docs = (
-        RawDocument(source=str(p), content=p.read_text(encoding="utf-8"))
-        for p in paths
+        RawDocument(source=str(p), content=p.read_text(encoding="utf-8")) for p in paths
     )
     ok = failed = 0
     errors = []
@@ -49,12 +48,14 @@ def predict(gold_dir: Path, out: Path) -> tuple[int, int, list[str]]:
         preds = []
         for q in res.quotes:
             parts = q.parts or (q.content,)
-            preds.append({
-                "pattern": q.pattern,
-                "cue": q.cue.to_dict() if q.cue else None,
-                "sources": [q.speaker.span.to_dict()] if q.speaker else [],
-                "contents": [p.to_dict() for p in parts],
-            })
+            preds.append(
+                {
+                    "pattern": q.pattern,
+                    "cue": q.cue.to_dict() if q.cue else None,
+                    "sources": [q.speaker.span.to_dict()] if q.speaker else [],
+                    "contents": [p.to_dict() for p in parts],
+                }
+            )
         name = Path(res.article.source).stem + ".json"
         (out / name).write_text(json.dumps({"quotes": preds}), encoding="utf-8")
     return ok, failed, errors
@@ -85,8 +86,9 @@ def special_recall(gold_dir: Path, pred_dir: Path, S) -> dict[str, tuple[int, in
                 continue
             gs = S.charset(text, g["contents"])
             hit = any(
-                S.jaccard(ps, gs) >= 0.5 and S.overlaps(text, p["sources"], g["sources"])
-                for p, ps in zip(pred, psets)
+                S.jaccard(ps, gs) >= 0.5
+                and S.overlaps(text, p["sources"], g["sources"])
+                for p, ps in zip(pred, psets, strict=True)
             )
             for k in kinds:
                 res[k][0] += hit
@@ -110,9 +112,17 @@ def main() -> None:
         ok, failed, errors = predict(gold, out)
         secs = time.perf_counter() - t0
         proc = subprocess.run(
-            [sys.executable, str(shared / "tools" / "score_quotes.py"),
-             "--gold", str(gold), "--pred", str(out)],
-            capture_output=True, text=True, check=True,
+            [
+                sys.executable,
+                str(shared / "tools" / "score_quotes.py"),
+                "--gold",
+                str(gold),
+                "--pred",
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         scores = json.loads(proc.stdout)
         special = special_recall(gold, out, S)
@@ -122,14 +132,33 @@ def main() -> None:
         ("quote+speaker end-to-end F1", f"{e2e['F1']:.3f}", ">= 0.60 (test)"),
         ("  precision / recall", f"{e2e['P']:.3f} / {e2e['R']:.3f}", ""),
         ("content partial F1", f"{part['F1']:.3f}", ""),
-        ("speaker acc given content match", str(scores["speaker_acc_given_partial_match"]), ""),
-        ("recall on direct/mixed", str(scores["recall_on_direct_or_mixed_partial"]), ""),
-        ("headline attributions recalled", "{}/{}".format(*special["headline"]), ">= 30/45 (test)"),
-        ("`according to` recalled", "{}/{}".format(*special["according_to"]), "44/44 (test)"),
+        (
+            "speaker acc given content match",
+            str(scores["speaker_acc_given_partial_match"]),
+            "",
+        ),
+        (
+            "recall on direct/mixed",
+            str(scores["recall_on_direct_or_mixed_partial"]),
+            "",
+        ),
+        (
+            "headline attributions recalled",
+            "{}/{}".format(*special["headline"]),
+            ">= 30/45 (test)",
+        ),
+        (
+            "`according to` recalled",
+            "{}/{}".format(*special["according_to"]),
+            "44/44 (test)",
+        ),
         ("documents raising / failed", f"0 / {failed}", "0"),
         ("documents analysed, seconds", f"{ok}, {secs:.1f}", ""),
     ]
-    print(f"PolNeAR {args.split} ({scores['docs']} docs, {scores['gold_attributions']} gold attributions)")
+    print(
+        f"PolNeAR {args.split} ({scores['docs']} docs, "
+        f"{scores['gold_attributions']} gold attributions)"
+    )
     print(table(rows, ("metric", "value", "target")))
     for e in errors[:10]:
         print("error:", e)

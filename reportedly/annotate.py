@@ -54,7 +54,9 @@ def load(name: str | None = None) -> Any:
 def model_name(nlp: Any) -> str:
     """Return ``lang_name-version`` of a loaded pipeline."""
     meta = nlp.meta
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+    return (
+        f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+    )
 
 
 def parse(text: str, *, model: str | None = None) -> Any:

@@ -22,22 +22,53 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json",
-    show_default=True, help="json: one object (a list for several documents); "
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "text"]),
+    default="json",
+    show_default=True,
+    help="json: one object (a list for several documents); "
     "jsonl: one line per document; text: a readable report.",
 )
-@click.option("--raw", is_flag=True, help="No cleaning: article.text is the input "
-              "text byte for byte, so offsets index the input file.")
-@click.option("--published", default=None, metavar="DATE",
-              help="Publication date (YYYY-MM-DD) for every document.")
-@click.option("--model", default=None, metavar="NAME",
-              help="spaCy pipeline to load (default: en_core_web_sm).")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write here instead of stdout.")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar on stderr (default: when stderr is a terminal).")
-def analyze(paths: tuple[str, ...], fmt: str, raw: bool, published: str | None,
-            model: str | None, output: IO[str], progress: bool | None) -> None:
+@click.option(
+    "--raw",
+    is_flag=True,
+    help="No cleaning: article.text is the input "
+    "text byte for byte, so offsets index the input file.",
+)
+@click.option(
+    "--published",
+    default=None,
+    metavar="DATE",
+    help="Publication date (YYYY-MM-DD) for every document.",
+)
+@click.option(
+    "--model",
+    default=None,
+    metavar="NAME",
+    help="spaCy pipeline to load (default: en_core_web_sm).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write here instead of stdout.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on stderr (default: when stderr is a terminal).",
+)
+def analyze(
+    paths: tuple[str, ...],
+    fmt: str,
+    raw: bool,
+    published: str | None,
+    model: str | None,
+    output: IO[str],
+    progress: bool | None,
+) -> None:
     """Analyse articles: quotes, speakers and sourcing signals.
 
     PATHS are files (.txt .html .jsonl .json .csv .warc .warc.gz), directories
@@ -49,8 +80,13 @@ def analyze(paths: tuple[str, ...], fmt: str, raw: bool, published: str | None,
     from tqdm import tqdm
 
     results = analyze_many(paths, raw=raw, published=published, model=model)
-    bar = tqdm(results, unit="doc", file=sys.stderr, disable=progress is False
-               if progress is not None else None, leave=False)
+    bar = tqdm(
+        results,
+        unit="doc",
+        file=sys.stderr,
+        disable=progress is False if progress is not None else None,
+        leave=False,
+    )
     if progress:
         bar.disable = False
     ok = failed = 0

@@ -51,7 +51,9 @@ def _link_speakers(found: list[Quote], actors: list[Any]) -> list[Quote]:
         if q.speaker is not None:
             aid = by_span.get((q.speaker.span.start, q.speaker.span.end))
             if aid != q.speaker.actor_id:
-                q = dataclasses.replace(q, speaker=Speaker(span=q.speaker.span, actor_id=aid))
+                q = dataclasses.replace(
+                    q, speaker=Speaker(span=q.speaker.span, actor_id=aid)
+                )
         out.append(q)
     return out
 
@@ -100,7 +102,10 @@ def analyze_documents(
 
 
 def analyze_many(
-    sources: Iterable[str], *, raw: bool = False, published: str | None = None,
+    sources: Iterable[str],
+    *,
+    raw: bool = False,
+    published: str | None = None,
     model: str | None = None,
 ) -> Iterator[Analysis | ErrorRecord]:
     """Read files, directories or ``-`` and analyse every document in them."""
@@ -123,8 +128,13 @@ def analyze(
 ) -> Analysis:
     """Analyse one article given as a string; raise ``InputError`` if it is unusable."""
     doc = RawDocument(
-        source=source, content=text, content_type="html" if html else "text",
-        url=url, title=title, outlet=outlet, published=published,
+        source=source,
+        content=text,
+        content_type="html" if html else "text",
+        url=url,
+        title=title,
+        outlet=outlet,
+        published=published,
     )
     (result,) = analyze_documents([doc], raw=raw, model=model)
     if isinstance(result, ErrorRecord):

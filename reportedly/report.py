@@ -56,7 +56,9 @@ def render(analysis: Analysis) -> str:
         head = f"  #{n} [{q.kind}, {q.pattern}] {_speaker(q, actors)}{cue}{nested}:"
         out.append(head)
         out += textwrap.wrap(
-            _clip(q.content.text), WIDTH, initial_indent="      ",
+            _clip(q.content.text),
+            WIDTH,
+            initial_indent="      ",
             subsequent_indent="      ",
         )
     out.append(f"\nSignals ({len(analysis.signals)}):")

@@ -76,7 +76,7 @@ def span_range(doc: Any, lo: int, hi: int) -> Range | None:
 
 
 def noun_phrase(tok: Any) -> Range:
-    """Return the speaker phrase headed by ``tok``: modifiers, no appositions or clauses."""
+    """Return the speaker phrase headed by ``tok``: modifiers, no appositions."""
     proper = tok.pos_ == "PROPN"
     right = NP_RIGHT_PROPER if proper else NP_RIGHT_COMMON
     lo = hi = tok.i
@@ -145,7 +145,9 @@ def preceding_nominal(verb: Any) -> tuple[Any, Range] | None:
         j -= 1
     before = doc[j - 1] if j > 0 else None
     if before is not None and not (
-        before.is_space or before.is_sent_end or before.text in {",", ";", "and"}
+        before.is_space
+        or before.is_sent_end
+        or before.text in {",", ";", "and"}
         or doc[j].is_sent_start
     ):
         return None
@@ -203,8 +205,10 @@ def right_range(verb: Any, first: Any) -> list[Range]:
     doc = verb.doc
     hi = first.right_edge.i
     for c in verb.children:
-        if c.i > first.i and c.dep_ not in REPORTING_CONJ_STOP and c.dep_ not in (
-            "advcl", "ccomp", "npadvmod", "advmod"
+        if (
+            c.i > first.i
+            and c.dep_ not in REPORTING_CONJ_STOP
+            and c.dep_ not in ("advcl", "ccomp", "npadvmod", "advmod")
         ):
             hi = max(hi, c.right_edge.i)
         elif c.i > first.i and c.dep_ in REPORTING_CONJ_STOP:
@@ -313,7 +317,11 @@ def according_candidates(doc: Any) -> Iterator[Candidate]:
         ):
             head = head.head
         lo, hi = head.left_edge.i, head.right_edge.i
-        if head.i == tok.i or not (lo <= tok.i <= hi) or lo <= to.i <= phrase_hi < head.i:
+        if (
+            head.i == tok.i
+            or not (lo <= tok.i <= hi)
+            or lo <= to.i <= phrase_hi < head.i
+        ):
             lo, hi = sent.start, sent.end - 1
         lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
         sides = [(lo, tok.i - 1), (phrase_hi + 1, hi)]
@@ -376,21 +384,28 @@ def headline_candidates(tokens: Any) -> Iterator[Candidate]:
         yield from _nominal_cue(tokens)
 
 
-def _headline_rest(tokens: Any, tok: Any, speaker: Range, subj_i: int) -> Candidate | None:
+def _headline_rest(
+    tokens: Any, tok: Any, speaker: Range, subj_i: int
+) -> Candidate | None:
     doc = tok.doc
     cue = cue_range(tok)
     last = min(tok.right_edge.i, tokens[-1].i)
     for c in tok.children:  # stop before "... and denounces Y"
-        if c.i > tok.i and c.dep_ in ("cc", "conj") and c.i <= last:
-            if c.dep_ == "cc" or c.pos_ in ("VERB", "AUX"):
-                last = min(last, c.i - 1)
+        stops = c.dep_ == "cc" or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        if c.i > tok.i and c.i <= last and stops:
+            last = min(last, c.i - 1)
     rest = [t for t in doc[tok.i + 1 : last + 1] if t.idx >= cue[1]]
     r = tokens_range(rest)
     if r is None or _content_words(doc, rest[0].i, rest[-1].i) < 1:
         return None
     return Candidate(
-        speaker=speaker, cue=cue, parts=[r], pattern="headline", confidence=0.55,
-        cue_token=tok.i, speaker_token=subj_i,
+        speaker=speaker,
+        cue=cue,
+        parts=[r],
+        pattern="headline",
+        confidence=0.55,
+        cue_token=tok.i,
+        speaker_token=subj_i,
     )
 
 
@@ -410,8 +425,12 @@ def _nominal_cue(tokens: Any) -> Iterator[Candidate]:
         rest = tokens_range(toks[k + 1 :])
         if speaker and rest:
             yield Candidate(
-                speaker=speaker, cue=tok_range(tok), parts=[rest],
-                pattern="headline", confidence=0.5, cue_token=tok.i,
+                speaker=speaker,
+                cue=tok_range(tok),
+                parts=[rest],
+                pattern="headline",
+                confidence=0.5,
+                cue_token=tok.i,
                 speaker_token=prev.i,
             )
         return

@@ -26,7 +26,9 @@ def label_end(line: str) -> int:
     colon = line.find(":")
     if colon <= 0:
         return 0
-    if line[:colon].strip().lower() not in word_set("cues.toml", "headline_labels", "phrases"):
+    if line[:colon].strip().lower() not in word_set(
+        "cues.toml", "headline_labels", "phrases"
+    ):
         return 0
     rest = line[colon + 1 :]
     return colon + 1 + len(rest) - len(rest.lstrip())

@@ -8,7 +8,7 @@ from importlib import resources
 from typing import Any
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_toml(name: str) -> dict[str, Any]:
     """Return the parsed ``reportedly/lexicons/<name>``."""
     ref = resources.files("reportedly.lexicons").joinpath(name)
@@ -16,7 +16,7 @@ def load_toml(name: str) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def word_set(name: str, section: str, key: str = "lemmas") -> frozenset[str]:
     """Return one list of a TOML lexicon as a set of lower-case strings."""
     return frozenset(w.lower() for w in load_toml(name).get(section, {}).get(key, []))

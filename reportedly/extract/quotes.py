@@ -145,7 +145,8 @@ def _continuation(
     the cue continues it, unless another cue comes first."""
     if c.cue is None or not any(
         q.end <= c.cue[0] and _overlap((q.start, q.end), p)
-        for q in qspans for p in c.parts
+        for q in qspans
+        for p in c.parts
     ):
         return c.parts
     after = max(c.cue[1], c.speaker[1] if c.speaker else 0)
@@ -279,8 +280,12 @@ def _quote_candidates(
         dash = _dash_speaker(text, rng[1])
         if dash is not None:
             cand = Candidate(
-                speaker=dash[1], cue=dash[0], parts=parts, pattern="dash",
-                confidence=0.8, cue_token=-1,
+                speaker=dash[1],
+                cue=dash[0],
+                parts=parts,
+                pattern="dash",
+                confidence=0.8,
+                cue_token=-1,
             )
             yield cand
             prev = cand
@@ -288,20 +293,22 @@ def _quote_candidates(
         if words < MIN_QUOTE_WORDS:
             continue
         before = _last_before(cands, rng[0]) or prev
-        if before is not None and before.speaker and _starts_paragraph(text, rng[0]):
-            if (
-                _paragraph_gap(text, before.parts[-1][1], rng[0])
-                <= FLOATING_MAX_PARAGRAPHS
-            ):
-                yield Candidate(
-                    speaker=before.speaker,
-                    cue=None,
-                    parts=parts,
-                    pattern="floating",
-                    confidence=0.6,
-                    cue_token=-1,
-                    speaker_token=before.speaker_token,
-                )
+        if (
+            before is not None
+            and before.speaker
+            and _starts_paragraph(text, rng[0])
+            and _paragraph_gap(text, before.parts[-1][1], rng[0])
+            <= FLOATING_MAX_PARAGRAPHS
+        ):
+            yield Candidate(
+                speaker=before.speaker,
+                cue=None,
+                parts=parts,
+                pattern="floating",
+                confidence=0.6,
+                cue_token=-1,
+                speaker_token=before.speaker_token,
+            )
 
 
 _DASH = re.compile(
