@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportedly.extract.lexicon import word_set
+
 LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 _SPACES = re.compile(r"\s+")
 
@@ -73,5 +75,7 @@ def load() -> Lexicon:
         known=known,
         nouns=nouns,
         anon_role=anon,
-        speech_verbs=frozenset(r[0] for r in _rows("speech_verbs.txt")),
+        speech_verbs=word_set("cues.toml", "speech")
+        | word_set("cues.toml", "belief")
+        | word_set("cues.toml", "declines"),
     )
