@@ -23,6 +23,7 @@ test: install
 	$(PY) -m pytest -q -p no:cacheprovider
 
 eval: install
+	$(PY) -m bench.eval_quotes --shared $(SHARED) --split dev
 	$(PY) -m bench.eval_quotes --shared $(SHARED) --split test
 
 bench: install
