@@ -48,7 +48,7 @@ CASES = [
         id="two_quotations_two_groups",
     ),
     pytest.param(
-        '"I think people hear \'three weeks\' and panic," she said.',
+        "\"I think people hear 'three weeks' and panic,\" she said.",
         [
             (
                 "\"I think people hear 'three weeks' and panic,\"",
@@ -62,7 +62,12 @@ CASES = [
     pytest.param(
         "“The first flood came in March.\n\n“The second came in May,” she said.",
         [
-            ("“The first flood came in March.", "The first flood came in March.", 1, ""),
+            (
+                "“The first flood came in March.",
+                "The first flood came in March.",
+                1,
+                "",
+            ),
             ("“The second came in May,”", "The second came in May,", 1, ""),
         ],
         id="multi_paragraph_same_group",
