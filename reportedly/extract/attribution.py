@@ -230,7 +230,7 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             continue
         lemma = tok.lemma_.lower()
-        comp = obj = xcomp = oprd = prep = None
+        comp = obj = xcomp = oprd = prep = question = None
         for c in tok.children:
             if c.dep_ == "ccomp" and comp is None:
                 comp = c
@@ -242,6 +242,8 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
                 oprd = c
             elif c.dep_ == "prep" and c.lower_ in ("for", "on") and prep is None:
                 prep = c
+            elif c.dep_ == "advcl" and c.left_edge.lower_ in ("if", "whether"):
+                question = c
         subj = subject_of(tok)
         speaker = None
         if subj is None and lemma in speech:
@@ -266,6 +268,10 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
             pattern, conf = "parenthetical", 0.85
         elif xcomp is not None and lemma in intention and xcomp.tag_ == "VB":
             parts, pattern, conf = right_range(tok, xcomp), "intention", 0.6
+        elif xcomp is not None and lemma in speech and xcomp.tag_ == "VBG":
+            parts, pattern, conf = right_range(tok, xcomp), "speech", 0.6
+        elif question is not None and lemma in speech:
+            parts, pattern, conf = subtree_range(question), "speech", 0.7
         elif obj is not None and oprd is not None and lemma in evaluation:
             r = span_range(doc, obj.left_edge.i, oprd.right_edge.i)
             parts, pattern, conf = ([r] if r else []), "evaluation", 0.6
