@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import DEMO_PATH, GOLDEN, golden_articles
-from test_quotes import CASE_TEXTS, CYCLE_TEXTS, IN_QUOTE_TEXTS
+from test_quotes import CASE_TEXTS, CYCLE_TEXTS, IN_QUOTE_TEXTS, PASSIVE_TEXTS
 
 from reportedly import analyze
 from reportedly.model import Analysis
@@ -23,7 +23,8 @@ def fixture_texts() -> dict[str, str]:
     """Every article text the tests use, by a readable name."""
     texts = {"demo": DEMO_PATH.read_text(encoding="utf-8")}
     texts.update({f"golden/{k}": v for k, v in golden_articles().items()})
-    more = [*CASE_TEXTS, *IN_QUOTE_TEXTS, *(p.values[0] for p in CYCLE_TEXTS)]
+    params = [*CYCLE_TEXTS, *PASSIVE_TEXTS]
+    more = [*CASE_TEXTS, *IN_QUOTE_TEXTS, *(p.values[0] for p in params)]
     for n, text in enumerate(dict.fromkeys(more)):
         texts[f"case{n:02d}"] = text
     return texts

@@ -736,6 +736,42 @@ def test_continuation_stops_at_a_sentence_with_another_speaker(
     assert "reserves are empty" not in smith.content.text, describe(a.quotes)
 
 
+# The subject of a passive cue is the one addressed, not the one who speaks.
+PASSIVE_TEXTS = [
+    pytest.param(
+        H + "Residents were told to boil their drinking water for three weeks.",
+        "Residents",
+        id="told_to",
+    ),
+    pytest.param(
+        H + "The mayor was asked to resign by three council members.",
+        "The mayor",
+        id="asked_to_by_agent",
+    ),
+    pytest.param(
+        "Residents told to boil water for three weeks\n\n"
+        "The county issued the notice on Friday.",
+        "Residents",
+        id="headline_told_to",
+    ),
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution.verb_candidates: subject_of skips nsubjpass, then the "
+    "preceding_nominal fallback for speech verbs takes the noun before the verb, "
+    "so the passive subject (who was told or asked) becomes the speaker of an "
+    "intention",
+)
+@pytest.mark.parametrize(("text", "addressee"), PASSIVE_TEXTS)
+def test_passive_subject_is_not_the_speaker(
+    text: str, addressee: str, analysis_of: Callable[..., Any]
+) -> None:
+    a = analysis_of(text)
+    assert all(speaker_text(q) != addressee for q in a.quotes), describe(a.quotes)
+
+
 # "I think", "they said" and the like inside quotation marks are the quoted
 # speaker's own words, never an attribution of their own.
 IN_QUOTE_TEXTS = [
