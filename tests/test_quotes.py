@@ -385,12 +385,6 @@ CASES = [
             kind="indirect",
         ),
         id="according_to_middle_keeps_the_subject",
-        marks=xfail(
-            "according_candidates keeps only the side of a mid-sentence "
-            "'according to X' that holds the clause's verb, so the claim loses its "
-            "subject: content is 'will need a full replacement ...' without 'The "
-            "old river bridge on Main Street'"
-        ),
     ),
     pytest.param(
         H + "The factory will close in March, according to a company memo seen by "
@@ -506,11 +500,6 @@ CASES = [
             kind="direct",
         ),
         id="transcript_line_is_direct_speech",
-        marks=xfail(
-            "quotes._kind decides direct/indirect from quotation marks only, so a "
-            "transcript line (the speaker's verbatim words) is reported as "
-            "'indirect'"
-        ),
     ),
     pytest.param(
         H + '"I think the council has lost its way on housing," Mayor Paul Grant said.',
@@ -608,12 +597,6 @@ CASES = [
             actor_mention="the mayor",
         ),
         id="relative_pronoun_unnamed_object",
-        marks=xfail(
-            "Resolver.antecedent resolves 'who' only when the noun it hangs on is "
-            "already a mention of an actor (a named entity or another speaker); "
-            "'the mayor' as an object is neither, so actor_id is None and an "
-            "unresolved_pronoun signal is raised"
-        ),
     ),
     pytest.param(
         H + "Mayor Ann Lee opened the new library on Monday. Reporters later "
@@ -626,11 +609,6 @@ CASES = [
             actor="Ann Lee",
         ),
         id="relative_pronoun_role_noun_of_a_named_person",
-        marks=xfail(
-            "'who' hangs on 'the mayor', which names the Mayor Ann Lee of the "
-            "sentence before; Resolver.antecedent does not go from the role noun to "
-            "that person (nor to any actor), so actor_id is None"
-        ),
     ),
 ]
 
@@ -720,12 +698,6 @@ def test_consecutive_quotes_of_two_speakers_stay_apart(
     assert len(smith.parts) == len(jones.parts) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quotes._continuation joins the next quotation of the paragraph to a "
-    "split quote whenever no cue word lies between them, even across a whole "
-    "sentence that brings in another speaker ('Her rival disagreed.')",
-)
 def test_continuation_stops_at_a_sentence_with_another_speaker(
     analysis_of: Callable[..., Any],
 ) -> None:
@@ -757,13 +729,6 @@ PASSIVE_TEXTS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attribution.verb_candidates: subject_of skips nsubjpass, then the "
-    "preceding_nominal fallback for speech verbs takes the noun before the verb, "
-    "so the passive subject (who was told or asked) becomes the speaker of an "
-    "intention",
-)
 @pytest.mark.parametrize(("text", "addressee"), PASSIVE_TEXTS)
 def test_passive_subject_is_not_the_speaker(
     text: str, addressee: str, analysis_of: Callable[..., Any]
@@ -810,13 +775,6 @@ CYCLE_TEXTS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quotes._parent makes each of two attributions the parent of the other "
-    "when each one's content holds the other's cue ('X will close, according to "
-    "Y' in a headline; 'A, the union said, according to B'): parent_id forms a "
-    "cycle",
-)
 @pytest.mark.parametrize("text", CYCLE_TEXTS)
 def test_parent_links_never_form_a_cycle(
     text: str, analysis_of: Callable[..., Any]

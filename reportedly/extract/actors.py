@@ -191,14 +191,31 @@ class Resolver:
         info = {"role": ph.role, "affiliation": ph.affiliation}
         return self.entry(f"{ph.kind}|{norm(ph.name)}", ph.name, ph.kind, **info)
 
+    def relative_antecedent(self, tok: Any) -> str | None:
+        """``the mayor, who said ...``: the noun the relative clause hangs on,
+        resolved like a speaker phrase when it is no actor's mention yet."""
+        if tok.head.dep_ != "relcl":
+            return None
+        noun = tok.head.head
+        key = self.tok_key.get(noun.i)
+        if key is not None or noun.pos_ not in ("NOUN", "PROPN"):
+            return key
+        left = [
+            c.left_edge.i
+            for c in noun.children
+            if c.i < noun.i and c.dep_ in ("det", "amod", "compound", "poss", "nmod")
+        ]
+        first = min(left, default=noun.i)
+        key = self.phrase(first, noun.i + 1)
+        self.claim(first, noun.i + 1, key, OTHER)
+        return key
+
     def antecedent(self, i: int) -> str | None:
         """Return the actor a pronoun speaker at token ``i`` refers to."""
         tok = self.ix.doc[i]
         want = PRONOUNS[tok.lower_]
         if want == "r":
-            return (
-                self.tok_key.get(tok.head.head.i) if tok.head.dep_ == "relcl" else None
-            )
+            return self.relative_antecedent(tok)
         s = self.ix.sent_at[i]
         window = range(s, max(s - WINDOW, 0) - 1, -1)
         for prios in ((SPEAKER, SUBJECT), (OTHER,)):

@@ -131,6 +131,13 @@ def subject_of(verb: Any, depth: int = 0) -> Any | None:
 NOMINAL = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON"}
 
 
+def is_passive(verb: Any) -> bool:
+    """``was told to``, ``asked by X``, headline ``Mayor told to resign``."""
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+
+
 def preceding_nominal(verb: Any) -> tuple[Any, Range] | None:
     """The noun phrase right before a speech verb the parser left without a
     subject (``A French diplomat said ...`` parsed as a fragment)."""
@@ -246,7 +253,7 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
                 question = c
         subj = subject_of(tok)
         speaker = None
-        if subj is None and lemma in speech:
+        if subj is None and lemma in speech and not is_passive(tok):
             found = preceding_nominal(tok)
             if found is not None:
                 subj, speaker = found
@@ -266,7 +273,14 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
         elif tok.dep_ == "parataxis" and lemma in speech:
             parts = subtree_range(tok.head, exclude=tok)
             pattern, conf = "parenthetical", 0.85
-        elif xcomp is not None and lemma in intention and xcomp.tag_ == "VB":
+        elif (
+            xcomp is not None
+            and lemma in intention
+            and xcomp.tag_ == "VB"
+            and not (lemma in cues("addressee") and obj is None)
+        ):
+            # "Residents told to boil water": tell needs an addressee; without
+            # one it is a headline passive, and the subject was told
             parts, pattern, conf = right_range(tok, xcomp), "intention", 0.6
         elif xcomp is not None and lemma in speech and xcomp.tag_ == "VBG":
             parts, pattern, conf = right_range(tok, xcomp), "speech", 0.6
@@ -322,20 +336,20 @@ def according_candidates(doc: Any) -> Iterator[Candidate]:
             head.dep_ == "ccomp" and head.head.lemma_.lower() in reporting
         ):
             head = head.head
+        if head.lemma_.lower() in reporting:
+            # "X reported that, according to Y, Z": Y's claim is the clause Z
+            inner = [c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i]
+            if inner:
+                head = inner[0]
         lo, hi = head.left_edge.i, head.right_edge.i
-        if (
-            head.i == tok.i
-            or not (lo <= tok.i <= hi)
-            or lo <= to.i <= phrase_hi < head.i
-        ):
+        if head.i == tok.i or not (lo <= tok.i <= hi):
             lo, hi = sent.start, sent.end - 1
         lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
         sides = [(lo, tok.i - 1), (phrase_hi + 1, hi)]
         sides = [(a, b) for a, b in sides if b >= a and _content_words(doc, a, b) >= 3]
         # mid-sentence: keep the side with the clause's verb, not an appended fragment
-        with_head = [(a, b) for a, b in sides if a <= head.i <= b]
-        if len(sides) == 2 and with_head:
-            sides = with_head
+        if len(sides) == 2 and sides[0][0] <= head.i <= sides[0][1]:
+            sides = sides[:1]
         parts = [r for a, b in sides if (r := span_range(doc, a, b))]
         if not parts:
             continue
@@ -377,7 +391,7 @@ def headline_candidates(tokens: Any) -> Iterator[Candidate]:
     for tok in tokens:
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "conj"):
             continue
-        if tok.lemma_.lower() in cues("no_clause"):
+        if tok.lemma_.lower() in cues("no_clause") or _addressed(tok):
             continue
         subj = subject_of(tok)
         if subj is None or subj.i > tok.i:
@@ -388,6 +402,15 @@ def headline_candidates(tokens: Any) -> Iterator[Candidate]:
             yield cand
     if not found:
         yield from _nominal_cue(tokens)
+
+
+def _addressed(verb: Any) -> bool:
+    """The subject is addressed, not speaking: passives and ``X told to``."""
+    if verb.lemma_.lower() in cues("addressee") and not any(
+        c.dep_ in ("dobj", "dative", "ccomp") for c in verb.children
+    ):
+        return True
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _headline_rest(

@@ -74,7 +74,7 @@ def quotes(
         content = _hull(c.parts)
         yield Quote(
             id=ids[i],
-            kind=_kind(c.parts, qspans),
+            kind="direct" if c.pattern == "transcript" else _kind(c.parts, qspans),
             content=Span.of(text, *content),
             speaker=Speaker(span=Span.of(text, *c.speaker)) if c.speaker else None,
             cue=Span.of(text, *c.cue) if c.cue else None,
@@ -158,6 +158,8 @@ def _continuation(
         return c.parts
     if gap.strip() and gap.rstrip()[-1] not in ".,:;—–-":
         return c.parts
+    if re.search(r"[.!?][\"”’']?\s+\S", gap.strip()):
+        return c.parts  # a whole sentence lies between: someone else may speak
     extra = [(o.start, o.end) for o in qspans if o.group == nxt.group]
     if any(_overlap(e, p) for e in extra for p in claimed):
         return c.parts  # the next quotation has an attribution of its own
@@ -423,7 +425,9 @@ def _parent(i: int, cands: list[Candidate]) -> int | None:
     for j, o in enumerate(cands):
         if j == i or o.cue is None:
             continue
-        if any(a <= c.cue[0] and c.cue[1] <= b for a, b in o.parts):
+        if any(a <= c.cue[0] and c.cue[1] <= b for a, b in o.parts) and not any(
+            a <= o.cue[0] and o.cue[1] <= b for a, b in c.parts
+        ):
             size = sum(b - a for a, b in o.parts)
             if best is None or size < best[0]:
                 best = (size, j)
