@@ -388,15 +388,19 @@ def _speech_verb_near(
                 continue
             if any(a <= tok.idx < b for a, b in ranges):
                 continue
-            subj = next(
-                (
-                    c
-                    for c in tok.children
-                    if c.dep_ in ("nsubj", "nsubjpass")
-                    and not any(a <= c.idx < b for a, b in ranges)
-                ),
-                None,
-            ) or subject_of(tok) or _name_between(doc, last.end, tok)
+            subj = (
+                next(
+                    (
+                        c
+                        for c in tok.children
+                        if c.dep_ in ("nsubj", "nsubjpass")
+                        and not any(a <= c.idx < b for a, b in ranges)
+                    ),
+                    None,
+                )
+                or subject_of(tok)
+                or _name_between(doc, last.end, tok)
+            )
             if subj is None or any(a <= subj.idx < b for a, b in ranges):
                 continue
             dist = min(abs(tok.idx - last.end), abs(tok.idx - first.start))
