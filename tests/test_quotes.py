@@ -265,11 +265,6 @@ CASES = [
             kind="indirect",
         ),
         id="indirect_participle_telling_addressee",
-        marks=xfail(
-            "no attribution at all: the parser hangs 'that the government had ...' "
-            "on the addressee ('programme', acl) instead of on 'telling' (ccomp), "
-            "and verb_candidates only takes a ccomp as the content of a speech verb"
-        ),
     ),
     pytest.param(
         H + "The minister defended the rise on Thursday, telling a radio programme "
@@ -282,11 +277,6 @@ CASES = [
             not_in="radio programme",
         ),
         id="mixed_participle_telling_addressee_not_content",
-        marks=xfail(
-            "_clause_after_cue starts the content right after the cue, so the "
-            "addressee becomes part of what was said: content is 'a radio programme "
-            "that the government had ...'"
-        ),
     ),
     pytest.param(
         H + "The talks had collapsed overnight, the minister said.",

@@ -131,6 +131,16 @@ def subject_of(verb: Any, depth: int = 0) -> Any | None:
 NOMINAL = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON"}
 
 
+def misattached_clause(addressee: Any) -> Any | None:
+    """``telling a radio programme that the government had ...``: the parser
+    hung the that-clause on the addressee; it is what was told."""
+    for c in addressee.children:
+        own_subject = any(s.dep_ == "nsubj" and s.lower_ != "that" for s in c.children)
+        if c.dep_ in ("acl", "relcl") and c.left_edge.lower_ == "that" and own_subject:
+            return c
+    return None
+
+
 def is_passive(verb: Any) -> bool:
     """``was told to``, ``asked by X``, headline ``Mayor told to resign``."""
     if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
@@ -264,6 +274,8 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
             and (lemma not in speech)
         ):
             continue
+        if comp is None and obj is not None and lemma in cues("addressee"):
+            comp = misattached_clause(obj)
         parts: list[Range] = []
         pattern, conf = "", 0.0
         if comp is not None and lemma in speech and lemma not in quote_only:
