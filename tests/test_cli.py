@@ -1,0 +1,81 @@
+"""The command line: formats, summary line, error records, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportedly.cli import main
+
+pytestmark = pytest.mark.model
+
+ARTICLE = (
+    "Council approves new budget\n\n"
+    '"We kept every library open," Mayor Ruth Okafor said on Tuesday.\n\n'
+    "The treasurer, Dan Weller, said the reserves would last until spring.\n"
+)
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "junk.bin").write_bytes(bytes(range(256)) * 4)
+    return tmp_path
+
+
+def test_json_of_one_article_is_one_object(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    res = CliRunner().invoke(main, ["analyze", "--format", "json", str(path)])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    speakers = {q["speaker"]["text"] for q in doc["quotes"] if q["speaker"]}
+    assert "Mayor Ruth Okafor" in speakers
+    assert "1 analysed, 0 failed" in res.stderr
+
+
+def test_jsonl_gives_one_line_per_document_errors_included(corpus: Path) -> None:
+    res = CliRunner().invoke(main, ["analyze", "--format", "jsonl", str(corpus)])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(x) for x in res.stdout.splitlines()]
+    assert len(lines) == 3
+    errors = {Path(x["source"]).name: x["error"] for x in lines if "error" in x}
+    assert errors == {"empty.txt": "empty", "junk.bin": "binary"}
+    assert "1 analysed, 2 failed" in res.stderr
+
+
+def test_text_report_names_speakers_and_quotes(corpus: Path) -> None:
+    res = CliRunner().invoke(
+        main, ["analyze", "--format", "text", str(corpus / "a.txt")]
+    )
+    assert res.exit_code == 0, res.output
+    assert "Ruth Okafor" in res.stdout
+    assert "We kept every library open" in res.stdout
+    assert "Signals" in res.stdout
+
+
+def test_raw_keeps_the_input_text(tmp_path: Path) -> None:
+    text = "Share\n\n" + ARTICLE + "\n\nAdvertisement\n"
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["analyze", "--raw", str(path)])
+    assert json.loads(res.stdout)["article"]["text"] == text
+
+
+def test_published_option_sets_the_date(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    res = CliRunner().invoke(main, ["analyze", "--published", "2015-10-01", str(path)])
+    assert json.loads(res.stdout)["article"]["published"] == "2015-10-01"
+
+
+def test_nothing_analysed_exits_non_zero(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_text("", encoding="utf-8")
+    res = CliRunner().invoke(main, ["analyze", str(path)])
+    assert res.exit_code == 1
+    assert "0 analysed, 1 failed" in res.stderr
