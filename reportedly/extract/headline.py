@@ -14,11 +14,17 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 TITLE_CASE_SHARE = 0.6
 
 
+HEADLINE_MAX_CHARS = 250
+
+
 def headline_span(text: str) -> tuple[int, int]:
-    """Return the character range of the first non-empty line."""
+    """Return the character range of the headline: a short first line followed
+    by more text; empty when the text has no such line (a one-line article)."""
     start = len(text) - len(text.lstrip())
     nl = text.find("\n", start)
-    return start, nl if nl >= 0 else len(text)
+    if nl < 0 or nl - start > HEADLINE_MAX_CHARS or not text[nl:].strip():
+        return start, start
+    return start, nl
 
 
 def label_end(line: str) -> int:

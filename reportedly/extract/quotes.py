@@ -55,7 +55,7 @@ def quotes(
     else:
         h_start, h_end = headline_span(text)
         h_sent = doc.char_span(h_start, h_end, alignment_mode="expand")
-        if h_sent is not None:
+        if h_sent is not None and h_end > h_start:
             cands += list(headline_candidates(h_sent))
     cands += list(_colon_candidates(doc, text))
     cands = [c for c in _dedupe(cands) if not _cue_in_quotation(c, qspans)]
