@@ -80,7 +80,7 @@ def special_recall(gold_dir: Path, pred_dir: Path, S) -> dict[str, tuple[int, in
             if g["cue"] and all(b <= head_end for _, b in g["cue"]):
                 kinds.append("headline")
             cue_text = " ".join(text[a:b] for a, b in g["cue"]).lower().strip()
-            if cue_text == "according to":
+            if "according" in cue_text:
                 kinds.append("according_to")
             if not kinds:
                 continue

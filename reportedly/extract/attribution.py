@@ -344,8 +344,10 @@ def according_candidates(doc: Any) -> Iterator[Candidate]:
         # the clause: climb from the governing word to the top of its clause
         head = tok.head
         reporting = cues("speech") | cues("belief")
-        while head.head.i != head.i and not (
-            head.dep_ == "ccomp" and head.head.lemma_.lower() in reporting
+        while (
+            head.head.i != head.i
+            and head.dep_ != "relcl"
+            and not (head.dep_ == "ccomp" and head.head.lemma_.lower() in reporting)
         ):
             head = head.head
         if head.lemma_.lower() in reporting:
@@ -363,6 +365,13 @@ def according_candidates(doc: Any) -> Iterator[Candidate]:
         if len(sides) == 2 and sides[0][0] <= head.i <= sides[0][1]:
             sides = sides[:1]
         parts = [r for a, b in sides if (r := span_range(doc, a, b))]
+        if not parts and sent.start > 0:
+            # "According to X, basically.": the claim is the sentence before
+            prev = doc[sent.start - 1].sent
+            r = span_range(doc, prev.start, prev.end - 1)
+            parts = (
+                [r] if r and _content_words(doc, prev.start, prev.end - 1) >= 3 else []
+            )
         if not parts:
             continue
         yield Candidate(
