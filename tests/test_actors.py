@@ -150,7 +150,7 @@ CASES = [
     (
         "A French diplomat said the strikes were aimed at the opposition.",
         ["A French diplomat"],
-        ("French diplomat", "unknown", "diplomat", "France"),
+        ("French diplomat", "person", "diplomat", "France"),
     ),
     (
         "Worse yet, Hammond concluded, the camps could grow.",
@@ -227,7 +227,7 @@ def test_reference_article_speakers() -> None:
     assert who(0) == who(1) == khoja
     assert who(2) == who(3) == fabius
     assert who(4) == who(5) == ("Cotton", "person", None, None)
-    assert who(6)[1:] == ("unknown", "diplomat", "France")
+    assert who(6)[1:] == ("person", "diplomat", "France")
     assert who(7)[1:] == ("group", "official", "Russia")
     assert who(8)[:2] == ("POLITICO", "media")
     names = {a.name for a in found}

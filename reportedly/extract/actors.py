@@ -180,7 +180,7 @@ class Resolver:
             # a surname the tagger took for an organisation: "Caddell", "PENCE"
             return self.person(Person(name=word.text, first=a, last=b), word.idx)
         ph = classify(ix, self.lex, i, j)
-        if ph.kind == "person":
+        if ph.kind == "person" and not ph.anonymous:
             return self.person(Person(name=ph.name, first=a, last=b), ix.doc[a].idx)
         if ph.role and not ph.anonymous and ix.doc[i].lower_ == "the":
             # "the Indiana governor": the person introduced with that role

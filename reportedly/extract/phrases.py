@@ -57,7 +57,8 @@ def classify(ix: DocIndex, lex: Lexicon, i: int, j: int) -> Phrase:
     if label == "NORP" and whole:
         return Phrase("group", name, affiliation=lex.demonyms.get(low))
     if cls == "anonymous":
-        kind = "group" if r.tag_ in PLURAL_TAGS else "unknown"
+        # "a French diplomat": an unnamed person ("he said" may refer to them)
+        kind = "group" if r.tag_ in PLURAL_TAGS else "person"
         aff = ix.place(i, r.i, lex) if r.i > i else None
         aff = aff or ix.prep_object(r, lex)
         return Phrase(
@@ -68,8 +69,11 @@ def classify(ix: DocIndex, lex: Lexicon, i: int, j: int) -> Phrase:
             anonymous=True,
         )
     if cls == "group":
-        kind = "group" if r.tag_ in PLURAL_TAGS else "unknown"  # "a doctor"
-        return Phrase(kind, name, affiliation=before or ix.prep_object(r, lex))
+        aff = before or ix.prep_object(r, lex)
+        if r.tag_ in PLURAL_TAGS:
+            return Phrase("group", name, affiliation=aff)
+        # "a witness", "a doctor": an unnamed person, with the noun as role
+        return Phrase("person", name, role=lemma, affiliation=aff, anonymous=True)
     media = any(
         t.pos_ == "PROPN" and lex.nouns.get(t.lower_) == "media" for t in doc[i:end]
     )
