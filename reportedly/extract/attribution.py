@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportedly.extract.lexicon import word_set
+from reportedly.extract.lexicon import load_toml, word_set
 
 Range = tuple[int, int]
 
@@ -48,6 +48,19 @@ class Candidate:
     cue_token: int = -1
     speaker_token: int = -1
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def cue_lemma(tok: Any, known: frozenset[str]) -> str:
+    """The lemma, or the word less a verb ending when the lemmatiser slipped
+    (``hopes`` -> ``hop``)."""
+    lemma = tok.lemma_.lower()
+    if lemma in known:
+        return lemma
+    low = tok.lower_
+    for suffix in ("s", "es", "d", "ed", "ing"):
+        if low.endswith(suffix) and low[: -len(suffix)] in known:
+            return low[: -len(suffix)]
+    return lemma
 
 
 def cues(frame: str) -> frozenset[str]:
@@ -243,10 +256,12 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
     speech, belief = cues("speech"), cues("belief")
     intention, evaluation = cues("intention"), cues("evaluation")
     quote_only = cues("quote_only")
+    prep_objects = load_toml("cues.toml").get("prep_objects", {})
+    known = speech | belief | intention | evaluation | frozenset(prep_objects)
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             continue
-        lemma = tok.lemma_.lower()
+        lemma = cue_lemma(tok, known)
         comp = obj = xcomp = oprd = prep = question = None
         for c in tok.children:
             if c.dep_ == "ccomp" and comp is None:
@@ -257,7 +272,7 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
                 xcomp = c
             elif c.dep_ == "oprd" and oprd is None:
                 oprd = c
-            elif c.dep_ == "prep" and c.lower_ in ("for", "on") and prep is None:
+            elif c.dep_ == "prep" and prep is None and c.i > tok.i:
                 prep = c
             elif c.dep_ == "advcl" and c.left_edge.lower_ in ("if", "whether"):
                 question = c
@@ -303,7 +318,7 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
             parts, pattern, conf = ([r] if r else []), "evaluation", 0.6
         elif obj is not None and lemma in evaluation:
             parts, pattern, conf = right_range(tok, obj), "evaluation", 0.5
-        elif prep is not None and lemma in evaluation and prep.i == tok.i + 1:
+        elif prep is not None and prep.lower_ in prep_objects.get(lemma, ()):
             r = span_range(doc, prep.i + 1, prep.right_edge.i)
             parts, pattern, conf = ([r] if r else []), "evaluation", 0.6
         if not parts:
