@@ -309,7 +309,12 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
             # "Residents told to boil water": tell needs an addressee; without
             # one it is a headline passive, and the subject was told
             parts, pattern, conf = right_range(tok, xcomp), "intention", 0.6
-        elif xcomp is not None and lemma in speech and xcomp.tag_ == "VBG":
+        elif (
+            xcomp is not None
+            and lemma in speech
+            and lemma not in quote_only
+            and xcomp.tag_ == "VBG"
+        ):
             parts, pattern, conf = right_range(tok, xcomp), "speech", 0.6
         elif question is not None and lemma in speech:
             parts, pattern, conf = subtree_range(question), "speech", 0.7
