@@ -380,6 +380,13 @@ def _speech_verb_near(
     lead = doc[j].sent.start - 1
     if lead >= 0 and doc.text[: first.start].rstrip().endswith(":"):
         sents[doc[lead].sent.start] = doc[lead].sent
+    # '"Who do they think they are?" Trump said.': the parser ended the
+    # sentence at the question mark; a short sentence right after belongs to it
+    nxt = doc[i].sent.end
+    if nxt < len(doc) and "\n" not in doc.text[last.end : doc[nxt].idx]:
+        after = doc[nxt].sent
+        if len(after) <= 12:
+            sents[after.start] = after
     ranges = [(q.start, q.end) for q in members]
     best = None
     for sent in sents.values():
