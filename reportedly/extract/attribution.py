@@ -430,7 +430,7 @@ def headline_candidates(tokens: Any) -> Iterator[Candidate]:
     (``Trump demands ...`` tagged as a noun). ``tokens`` is a Doc or a Span."""
     found = False
     for tok in tokens:
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "conj"):
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "conj", "advcl"):
             continue
         if tok.lemma_.lower() in cues("no_clause") or _addressed(tok):
             continue
