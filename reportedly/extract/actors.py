@@ -109,7 +109,7 @@ class Resolver:
         doc, ix = self.ix.doc, self.ix
         people = []
         for k, ent in enumerate(ix.ents):
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and not _the_name(doc, ent):
                 p = describe(ix, ent, self.lex)
                 if p is not None:
                     people.append((k, ent, p))
@@ -126,7 +126,10 @@ class Resolver:
             prio = SUBJECT if ent.root.dep_ in SUBJECTS else OTHER
             self.claim(p.first, p.last, key, prio)
         for k, ent in enumerate(ix.ents):
-            if ent.label_ != "ORG" or consumed.intersection(range(ent.start, ent.end)):
+            org = ent.label_ == "ORG" or (
+                ent.label_ == "PERSON" and _the_name(doc, ent)
+            )
+            if not org or consumed.intersection(range(ent.start, ent.end)):
                 continue
             if not any(c.isupper() for c in ent.text):
                 continue
@@ -270,6 +273,11 @@ class Resolver:
                 affiliation=ent.affiliation,
                 mentions=tuple(Span.of(text, s, e) for s, e in spans),
             )
+
+
+def _the_name(doc: Any, ent: Any) -> bool:
+    """``the Observatory``: one capitalised word after "the" names no person."""
+    return len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the"
 
 
 def actors(doc: Any, article: Article, quotes: Sequence[Quote]) -> Iterator[Actor]:
