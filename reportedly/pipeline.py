@@ -81,6 +81,16 @@ def analyze_documents(
             except InputError as e:
                 yield "", ErrorRecord(source=d.source, error=e.kind, message=e.message)
                 continue
+            except Exception as e:  # noqa: BLE001 - a batch never stops on one document
+                yield (
+                    "",
+                    ErrorRecord(
+                        source=d.source,
+                        error="internal",
+                        message=f"cleaning failed: {type(e).__name__}: {e}",
+                    ),
+                )
+                continue
             yield art.text, art
 
     # 3. annotate: one spaCy pipeline, loaded once; errors skip the parser

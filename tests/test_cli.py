@@ -79,3 +79,51 @@ def test_nothing_analysed_exits_non_zero(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["analyze", str(path)])
     assert res.exit_code == 1
     assert "0 analysed, 1 failed" in res.stderr
+
+
+def test_a_failing_stage_becomes_an_error_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An unexpected exception in one document never stops the batch."""
+    from reportedly import pipeline
+    from reportedly.model import RawDocument
+
+    real_clean = pipeline.clean
+
+    def flaky(doc: RawDocument, *, raw: bool = False):  # type: ignore[no-untyped-def]
+        if "BOOM" in doc.content:
+            raise RuntimeError("cleaner exploded")
+        return real_clean(doc, raw=raw)
+
+    monkeypatch.setattr(pipeline, "clean", flaky)
+    docs = [
+        RawDocument(source="a", content=ARTICLE),
+        RawDocument(source="b", content="BOOM " + ARTICLE),
+        RawDocument(source="c", content=ARTICLE.replace("Okafor", "Mensah")),
+    ]
+    out = list(pipeline.analyze_documents(docs))
+    assert [type(x).__name__ for x in out] == ["Analysis", "ErrorRecord", "Analysis"]
+    assert out[1].error == "internal" and "cleaner exploded" in out[1].message
+
+
+def test_a_failing_extractor_becomes_an_error_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reportedly import pipeline
+    from reportedly.model import RawDocument
+
+    real = pipeline.quotes_mod.quotes
+
+    def flaky(doc, article, **kw):  # type: ignore[no-untyped-def]
+        if "ZAP" in article.text:
+            raise ValueError("extractor exploded")
+        return real(doc, article, **kw)
+
+    monkeypatch.setattr(pipeline.quotes_mod, "quotes", flaky)
+    docs = [
+        RawDocument(source="a", content="ZAP " + ARTICLE),
+        RawDocument(source="b", content=ARTICLE),
+    ]
+    out = list(pipeline.analyze_documents(docs))
+    assert out[0].error == "internal" and "extractor exploded" in out[0].message
+    assert out[0].source == "a" and type(out[1]).__name__ == "Analysis"
