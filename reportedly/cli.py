@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import sys
 from typing import IO
@@ -9,8 +10,23 @@ from typing import IO
 import click
 
 from reportedly import report
-from reportedly.model import Analysis, ErrorRecord
+from reportedly.errors import ReportedlyError
+from reportedly.model import ErrorRecord
 from reportedly.pipeline import analyze_many
+
+
+def _iso_date(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> str | None:
+    """Validate ``--published`` at the boundary: an ISO date or nothing."""
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date; expected YYYY-MM-DD, e.g. 2015-10-01"
+        ) from None
 
 
 @click.group()
@@ -38,6 +54,7 @@ def main() -> None:
 )
 @click.option(
     "--published",
+    callback=_iso_date,
     default=None,
     metavar="DATE",
     help="Publication date (YYYY-MM-DD) for every document.",
@@ -80,32 +97,32 @@ def analyze(
     from tqdm import tqdm
 
     results = analyze_many(paths, raw=raw, published=published, model=model)
+    # disable=None: a bar only when stderr is a terminal
     bar = tqdm(
         results,
         unit="doc",
         file=sys.stderr,
-        disable=progress is False if progress is not None else None,
+        disable=None if progress is None else not progress,
         leave=False,
     )
-    if progress:
-        bar.disable = False
     ok = failed = 0
     collected: list[dict] = []
-    for res in bar:
-        if isinstance(res, ErrorRecord):
-            failed += 1
-            record = res.to_dict()
-            text = report.render_error(res)
-        else:
-            ok += 1
-            record = res.to_dict()
-            text = report.render(res) if fmt == "text" else ""
-        if fmt == "jsonl":
-            output.write(json.dumps(record, ensure_ascii=False) + "\n")
-        elif fmt == "text":
-            output.write(text + ("\n" if isinstance(res, Analysis) else ""))
-        else:
-            collected.append(record)
+    try:
+        for res in bar:
+            if isinstance(res, ErrorRecord):
+                failed += 1
+                text = report.render_error(res)
+            else:
+                ok += 1
+                text = report.render(res) + "\n" if fmt == "text" else ""
+            if fmt == "jsonl":
+                output.write(json.dumps(res.to_dict(), ensure_ascii=False) + "\n")
+            elif fmt == "text":
+                output.write(text)
+            else:
+                collected.append(res.to_dict())
+    except ReportedlyError as e:  # set-up problems, e.g. no spaCy model installed
+        raise click.ClickException(str(e)) from e
     if fmt == "json":
         doc = collected[0] if len(collected) == 1 else collected
         output.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")

@@ -127,3 +127,22 @@ def test_a_failing_extractor_becomes_an_error_record(
     out = list(pipeline.analyze_documents(docs))
     assert out[0].error == "internal" and "extractor exploded" in out[0].message
     assert out[0].source == "a" and type(out[1]).__name__ == "Analysis"
+
+
+def test_a_bad_published_date_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    res = CliRunner().invoke(main, ["analyze", "--published", "01/10/2015", str(path)])
+    assert res.exit_code == 2
+    assert "expected YYYY-MM-DD" in res.stderr
+
+
+def test_a_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    res = CliRunner().invoke(
+        main, ["analyze", "--model", "xx_no_such_model", str(path)]
+    )
+    assert res.exit_code == 1
+    assert "no spaCy English pipeline could be loaded" in res.stderr
+    assert "Traceback" not in res.stderr
