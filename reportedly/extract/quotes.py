@@ -9,30 +9,20 @@ inherits the speaker of the attribution just before it (a floating quote).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from typing import Any
 
-from reportedly.extract.attribution import (
-    Candidate,
-    Range,
-    according_candidates,
-    cue_range,
-    cues,
-    headline_candidates,
-    noun_phrase,
-    subject_of,
-    verb_candidates,
-)
-from reportedly.extract.headline import headline_span, label_end
+from reportedly.extract.according import according_candidates
+from reportedly.extract.attribution import Candidate, verb_candidates
+from reportedly.extract.headline import headline_candidates, headline_span, label_end
+from reportedly.extract.quoted import quote_candidates
 from reportedly.extract.quotemarks import QuotedSpan, quoted_spans
+from reportedly.extract.spans import Range, overlap
 from reportedly.model import Article, Quote, Span, Speaker, stable_id
 
 VERSION = "quotes.v1"
 HEADLINE_MAX_SOURCE_WORDS = 6
-FLOATING_MAX_PARAGRAPHS = 2
-MIN_QUOTE_WORDS = 4
 
 
 def quotes(
@@ -65,7 +55,7 @@ def quotes(
     claimed = [p for c in cands for p in c.parts]
     for c in cands:
         c.parts = _continuation(text, c, qspans, cue_starts, claimed)
-    cands += list(_quote_candidates(doc, text, qspans, cands))
+    cands += list(quote_candidates(doc, text, qspans, cands))
     cands = _dedupe(cands)
     cands.sort(key=lambda c: (c.parts[0][0], c.cue[0] if c.cue else -1))
     ids = [_quote_id(article, c) for c in cands]
@@ -115,15 +105,11 @@ def _hull(parts: list[Range]) -> Range:
     return min(a for a, _ in parts), max(b for _, b in parts)
 
 
-def _overlap(a: Range, b: Range) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 def _grow_over_quotes(parts: list[Range], qspans: list[QuotedSpan]) -> list[Range]:
     """Extend content parts to cover every quotation (and its group) they touch."""
     groups = set()
     for q in qspans:
-        if any(_overlap((q.start, q.end), p) for p in parts):
+        if any(overlap((q.start, q.end), p) for p in parts):
             groups.add(q.group)
     if not groups:
         return parts
@@ -144,7 +130,7 @@ def _continuation(
     """Join ``"A," she said, "B."``: the next quotation of the paragraph after
     the cue continues it, unless another cue comes first."""
     if c.cue is None or not any(
-        q.end <= c.cue[0] and _overlap((q.start, q.end), p)
+        q.end <= c.cue[0] and overlap((q.start, q.end), p)
         for q in qspans
         for p in c.parts
     ):
@@ -161,7 +147,7 @@ def _continuation(
     if re.search(r"[.!?][\"”’']?\s+\S", gap.strip()):
         return c.parts  # a whole sentence lies between: someone else may speak
     extra = [(o.start, o.end) for o in qspans if o.group == nxt.group]
-    if any(_overlap(e, p) for e in extra for p in claimed):
+    if any(overlap(e, p) for e in extra for p in claimed):
         return c.parts  # the next quotation has an attribution of its own
     return _merge(list(c.parts) + extra)
 
@@ -182,7 +168,7 @@ def _kind(parts: list[Range], qspans: list[QuotedSpan]) -> str:
     total = sum(b - a for a, b in parts)
     for q in qspans:
         for p in parts:
-            inside += _overlap((q.start, q.end), p)
+            inside += overlap((q.start, q.end), p)
     if inside == 0:
         return "indirect"
     return "direct" if inside >= total - 2 else "mixed"
@@ -243,188 +229,6 @@ def _colon_candidates(doc: Any, text: str) -> Iterator[Candidate]:
 
 def _is_first_line(text: str, start: int) -> bool:
     return not text[:start].strip()
-
-
-def _quote_candidates(
-    doc: Any, text: str, qspans: list[QuotedSpan], cands: list[Candidate]
-) -> Iterator[Candidate]:
-    """Attribute quotations that no clause rule covered."""
-    covered = [(a, b) for c in cands for a, b in c.parts]
-    speech = cues("speech")
-    starts = [t.idx for t in doc]
-    groups: dict[int, list[QuotedSpan]] = {}
-    for q in qspans:
-        groups.setdefault(q.group, []).append(q)
-    prev: Candidate | None = None
-    for _g, members in sorted(groups.items(), key=lambda kv: kv[1][0].start):
-        rng = (members[0].start, members[-1].end)
-        parts = [(q.start, q.end) for q in members]
-        if any(_overlap(rng, c) for c in covered):
-            prev = _last_before(cands, rng[0]) or prev
-            continue
-        words = len(text[rng[0] : rng[1]].split())
-        found = _speech_verb_near(doc, starts, members, speech)
-        if found is not None:
-            verb, subj = found
-            cand = Candidate(
-                speaker=noun_phrase(subj),
-                cue=cue_range(verb),
-                parts=parts,
-                pattern="quote_verb",
-                confidence=0.85,
-                cue_token=verb.i,
-                speaker_token=subj.i,
-            )
-            cand.parts = _clause_after_cue(text, doc, cand, rng) or parts
-            yield cand
-            prev = cand
-            continue
-        dash = _dash_speaker(text, rng[1])
-        if dash is not None:
-            cand = Candidate(
-                speaker=dash[1],
-                cue=dash[0],
-                parts=parts,
-                pattern="dash",
-                confidence=0.8,
-                cue_token=-1,
-            )
-            yield cand
-            prev = cand
-            continue
-        if words < MIN_QUOTE_WORDS:
-            continue
-        before = _last_before(cands, rng[0]) or prev
-        if (
-            before is not None
-            and before.speaker
-            and _starts_paragraph(text, rng[0])
-            and _paragraph_gap(text, before.parts[-1][1], rng[0])
-            <= FLOATING_MAX_PARAGRAPHS
-        ):
-            yield Candidate(
-                speaker=before.speaker,
-                cue=None,
-                parts=parts,
-                pattern="floating",
-                confidence=0.6,
-                cue_token=-1,
-                speaker_token=before.speaker_token,
-            )
-
-
-_DASH = re.compile(
-    r"[^\S\n]*[―—–-]{1,2}[^\S\n]*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,5})"
-)
-
-
-def _dash_speaker(text: str, end: int) -> tuple[Range, Range] | None:
-    """``"...," ― Christina Lastra``: a dash and a name right after a quotation."""
-    m = _DASH.match(text, end)
-    if m is None:
-        return None
-    dash_at = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-    return (dash_at, dash_at + 1), (m.start(1), m.end(1))
-
-
-def _clause_after_cue(
-    text: str, doc: Any, c: Candidate, rng: Range
-) -> list[Range] | None:
-    """``X tweeted that M. was "disgusting"``: a short quotation after a cue with
-    words between them is part of a clause running from the cue to the end of
-    the sentence."""
-    after = max(c.cue[1] if c.cue else 0, c.speaker[1] if c.speaker else 0)
-    if after > rng[0]:
-        return None
-    gap = text[after : rng[0]]
-    if not gap.strip(" ,:\n\t") or "\n" in gap:
-        return None
-    sent = doc.char_span(rng[0], rng[1], alignment_mode="expand")
-    end = max(rng[1], sent.sent.end_char if sent is not None else rng[1])
-    start = after + len(gap) - len(gap.lstrip(" ,:"))
-    content = text[start:end].rstrip(" .\n\t")
-    return [(start, start + len(content))] if content else None
-
-
-def _last_before(cands: list[Candidate], pos: int) -> Candidate | None:
-    best = None
-    for c in cands:
-        if (
-            c.speaker
-            and c.parts[-1][1] <= pos + 1
-            and (best is None or c.parts[-1][1] > best.parts[-1][1])
-        ):
-            best = c
-    return best
-
-
-def _starts_paragraph(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    return not text[line_start:pos].strip()
-
-
-def _paragraph_gap(text: str, a: int, b: int) -> int:
-    return text.count("\n\n", a, b) + (
-        0 if "\n\n" in text[a:b] else text.count("\n", a, b)
-    )
-
-
-def _speech_verb_near(
-    doc: Any, starts: list[int], members: list[QuotedSpan], speech: frozenset[str]
-) -> tuple[Any, Any] | None:
-    """A speech verb with a subject in the sentence of the quotation, outside it."""
-    first, last = members[0], members[-1]
-    i = max(0, bisect.bisect_right(starts, last.end) - 1)
-    j = max(0, bisect.bisect_right(starts, first.start) - 1)
-    sents = {doc[i].sent.start: doc[i].sent, doc[j].sent.start: doc[j].sent}
-    lead = doc[j].sent.start - 1
-    if lead >= 0 and doc.text[: first.start].rstrip().endswith(":"):
-        sents[doc[lead].sent.start] = doc[lead].sent
-    # '"Who do they think they are?" Trump said.': the parser ended the
-    # sentence at the question mark; a short sentence right after belongs to it
-    nxt = doc[i].sent.end
-    if nxt < len(doc) and "\n" not in doc.text[last.end : doc[nxt].idx]:
-        after = doc[nxt].sent
-        if len(after) <= 12:
-            sents[after.start] = after
-    ranges = [(q.start, q.end) for q in members]
-    best = None
-    for sent in sents.values():
-        for tok in sent:
-            if tok.lemma_.lower() not in speech or not tok.tag_.startswith("VB"):
-                continue
-            if any(a <= tok.idx < b for a, b in ranges):
-                continue
-            subj = (
-                next(
-                    (
-                        c
-                        for c in tok.children
-                        if c.dep_ in ("nsubj", "nsubjpass")
-                        and not any(a <= c.idx < b for a, b in ranges)
-                    ),
-                    None,
-                )
-                or subject_of(tok)
-                or _name_between(doc, last.end, tok)
-            )
-            if subj is None or any(a <= subj.idx < b for a, b in ranges):
-                continue
-            dist = min(abs(tok.idx - last.end), abs(tok.idx - first.start))
-            if best is None or dist < best[0]:
-                best = (dist, tok, subj)
-    return (best[1], best[2]) if best else None
-
-
-def _name_between(doc: Any, start: int, verb: Any) -> Any | None:
-    """``"...," Brent Bozell III, founder of X, tells Y``: the parser gave the
-    verb no subject; take the first name between the quotation and the verb."""
-    if verb.idx < start:
-        return None
-    for tok in doc[verb.sent.start : verb.i]:
-        if tok.idx >= start and tok.pos_ in ("PROPN", "NOUN", "PRON"):
-            return tok
-    return None
 
 
 def _parent(i: int, cands: list[Candidate]) -> int | None:
