@@ -10,7 +10,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reportedly.extract.attribution import Candidate, cue_range, cues, subject_of
+from reportedly.extract.attribution import (
+    Candidate,
+    cue_lemma,
+    cue_range,
+    cues,
+    subject_of,
+)
 from reportedly.extract.lexicon import word_set
 from reportedly.extract.spans import (
     Range,
@@ -120,17 +126,26 @@ def headline_candidates(tokens: Any) -> Iterator[Candidate]:
     parser found no verb, a cue word after a name is taken as the verb
     (``Trump demands ...`` tagged as a noun). ``tokens`` is a Doc or a Span."""
     found = False
+    last = None
     for tok in tokens:
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "conj", "advcl"):
+        second = (  # "X declares Y, ignores Z": a verb the parser left unattached
+            (tok.tag_ in ("VBZ", "VBD") or _verb_like(tok))
+            and tok.i > tokens[0].i
+            and tok.doc[tok.i - 1].text in (",", "and")
+        )
+        verb = tok.pos_ in ("VERB", "AUX")
+        if not second and (not verb or tok.dep_ not in ("ROOT", "conj", "advcl")):
             continue
         if tok.lemma_.lower() in cues("no_clause") or _addressed(tok):
             continue
         subj = subject_of(tok)
+        if (subj is None or subj.i > tok.i) and second and last is not None:
+            subj = last  # the second verb shares the first one's subject
         if subj is None or subj.i > tok.i:
             continue
         cand = _headline_rest(tokens, tok, noun_phrase(subj), subj.i)
         if cand is not None:
-            found = True
+            found, last = True, subj
             yield cand
     if not found:
         yield from _nominal_cue(tokens)
@@ -145,6 +160,20 @@ def _addressed(verb: Any) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+FINITE_OR_GERUND = {"VBZ", "VBD", "VBP", "VBG"}
+
+
+def _verb_like(tok: Any) -> bool:
+    """A verb, or a cue word the tagger took for a plural noun (``denounces``)."""
+    if tok.tag_ in FINITE_OR_GERUND:
+        return True
+    return tok.tag_ == "NNS" and cue_lemma(tok, _cue_words()) in _cue_words()
+
+
+def _cue_words() -> frozenset[str]:
+    return cues("speech") | cues("evaluation") | cues("intention") | cues("belief")
+
+
 def _headline_rest(
     tokens: Any, tok: Any, speaker: Range, subj_i: int
 ) -> Candidate | None:
@@ -156,6 +185,10 @@ def _headline_rest(
         if c.i > tok.i and c.i <= last and stops:
             last = min(last, c.i - 1)
     rest = [t for t in doc[tok.i + 1 : last + 1] if t.idx >= cue[1]]
+    for k in range(1, len(rest)):  # "declares X, ignores Y"; "backs X and denounces Y"
+        if _verb_like(rest[k]) and rest[k - 1].text in (",", "and"):
+            rest = rest[: k - 1]
+            break
     r = tokens_range(rest)
     if r is None or content_words(doc, rest[0].i, rest[-1].i) < 1:
         return None
