@@ -190,6 +190,105 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class EventArg:
+    """An event participant or place as written, linked to an actor or place."""
+
+    span: Span
+    actor_id: str | None = None
+    place_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.span.to_dict()
+        if self.place_id is not None:
+            out["place_id"] = self.place_id
+        else:
+            out["actor_id"] = self.actor_id
+        return out
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quantity:
+    """A number tied to an event: ``36 innocent people killed`` -> 36, people."""
+
+    value: float
+    unit: str
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "unit": self.unit,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claimant:
+    """Who asserts an event: the speaker of the attribution it sits in."""
+
+    span: Span
+    actor_id: str | None = None
+    quote_id: str | None = None
+    chain: tuple[str, ...] = ()  # quote ids, outermost first, for nesting
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.span.to_dict(),
+            "actor_id": self.actor_id,
+            "quote_id": self.quote_id,
+            "chain": list(self.chain),
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """A coded event: PLOVER type (and mode), CAMEO root, who did what to whom.
+
+    ``actors``/``recipients`` hold every participant (compound actors);
+    ``actor``/``recipient`` are the first of each, as the contract names them.
+    """
+
+    id: str
+    type: str
+    cameo: str | None
+    evidence: Span
+    mode: str | None = None
+    actors: tuple[EventArg, ...] = ()
+    recipients: tuple[EventArg, ...] = ()
+    location: EventArg | None = None
+    date: str | None = None
+    date_text: Span | None = None
+    quantities: tuple[Quantity, ...] = ()
+    modality: str = "asserted"
+    claimant: Claimant | None = None
+    confidence: float = 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "cameo": self.cameo,
+            "actor": self.actors[0].to_dict() if self.actors else None,
+            "recipient": self.recipients[0].to_dict() if self.recipients else None,
+            "actors": [a.to_dict() for a in self.actors],
+            "recipients": [r.to_dict() for r in self.recipients],
+            "location": self.location.to_dict() if self.location else None,
+            "date": self.date,
+            "date_text": self.date_text.to_dict() if self.date_text else None,
+            "quantities": [q.to_dict() for q in self.quantities],
+            "modality": self.modality,
+            "claimant": self.claimant.to_dict() if self.claimant else None,
+            "evidence": self.evidence.to_dict(),
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Signal:
     """A sourcing or text-quality observation about the article."""
 
@@ -213,7 +312,7 @@ class Analysis:
     actors: tuple[Actor, ...] = ()
     places: tuple[Place, ...] = ()
     quotes: tuple[Quote, ...] = ()
-    events: tuple[dict[str, Any], ...] = ()
+    events: tuple[Event, ...] = ()
     signals: tuple[Signal, ...] = ()
     extractors: dict[str, str] = field(default_factory=dict)
 
@@ -224,7 +323,7 @@ class Analysis:
             "actors": [a.to_dict() for a in self.actors],
             "places": [p.to_dict() for p in self.places],
             "quotes": [q.to_dict() for q in self.quotes],
-            "events": list(self.events),
+            "events": [e.to_dict() for e in self.events],
             "signals": [s.to_dict() for s in self.signals],
             "extractors": dict(self.extractors),
         }
