@@ -256,6 +256,7 @@ class Event:
     type: str
     cameo: str | None
     evidence: Span
+    trigger: Span | None = None  # the verb or noun that names the event
     mode: str | None = None
     actors: tuple[EventArg, ...] = ()
     recipients: tuple[EventArg, ...] = ()
@@ -284,6 +285,7 @@ class Event:
             "modality": self.modality,
             "claimant": self.claimant.to_dict() if self.claimant else None,
             "evidence": self.evidence.to_dict(),
+            "trigger": self.trigger.to_dict() if self.trigger else None,
             "confidence": self.confidence,
         }
 
