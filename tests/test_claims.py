@@ -1,0 +1,120 @@
+"""Claimants and modality of events (extract/claims.py), table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+import reportedly
+from reportedly.annotate import parse
+from reportedly.extract.claims import claims, modality_of
+from reportedly.model import Event, Span
+
+pytestmark = pytest.mark.model
+
+
+def _event(text: str, trigger: str, n: int = 0) -> Event:
+    start = -1
+    for _ in range(n + 1):
+        start = text.index(trigger, start + 1)
+    return Event(
+        id="e",
+        type="ASSAULT",
+        cameo="19",
+        evidence=Span.of(text, 0, len(text)),
+        trigger=Span.of(text, start, start + len(trigger)),
+    )
+
+
+MODALITY = [
+    ("Russian jets struck the town on Monday.", "struck", "asserted"),
+    ("The army did not shell the town.", "shell", "negated"),
+    ("The army never shelled the town.", "shelled", "negated"),
+    ("Russia will send more jets to the base.", "send", "future"),
+    ("Moscow plans to open talks with the rebels.", "open", "future"),
+    ("The strikes could push rebels into the camps.", "push", "hypothetical"),
+    (
+        "If Russia stops the bombing, Paris will support the plan.",
+        "stops",
+        "conditional",
+    ),
+    ("The UN called on Russia to stop the airstrikes.", "stop", "demanded"),
+    ("The council urged both sides to withdraw their forces.", "withdraw", "demanded"),
+    ("Rebels reportedly seized the checkpoint overnight.", "seized", "alleged"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), MODALITY)
+def test_modality(text: str, trigger: str, expected: str) -> None:
+    doc = parse(text)
+    start = text.index(trigger)
+    tok = doc.char_span(start, start + len(trigger))[0]
+    assert modality_of(tok, None) == expected
+
+
+CLAIMED = [
+    # (text, trigger, claimant speaker text or None, modality)
+    (
+        "Headline here\n\nThe ministry said its jets struck eight targets.",
+        "struck",
+        "The ministry",
+        "asserted",
+    ),
+    (
+        "Headline here\n\nThe ministry denied that its jets struck the hospital.",
+        "struck",
+        "The ministry",
+        "denied",
+    ),
+    (
+        "Headline here\n\nActivists claimed the regime used chlorine in the attack.",
+        "used",
+        "Activists",
+        "alleged",
+    ),
+    (
+        "Headline here\n\nRussian jets struck the town on Monday.",
+        "struck",
+        None,
+        "asserted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "speaker", "modality"), CLAIMED)
+def test_claimant_and_modality_from_the_attribution(
+    text: str, trigger: str, speaker: str | None, modality: str
+) -> None:
+    a = reportedly.analyze(text, raw=True)
+    doc = parse(text)
+    (ev,) = claims(doc, [_event(text, trigger)], a.quotes)
+    got = ev.claimant.span.text if ev.claimant else None
+    assert got == speaker
+    assert ev.modality == modality
+    if ev.claimant:
+        c = ev.claimant
+        assert text[c.span.start : c.span.end] == c.span.text
+        assert c.quote_id in {q.id for q in a.quotes}
+
+
+def test_nested_claim_takes_the_innermost_speaker_and_keeps_the_chain() -> None:
+    text = (
+        "Headline here\n\nPOLITICO reported on Wednesday that, according to the "
+        "Pentagon, Russian jets struck rebel positions near the city."
+    )
+    a = reportedly.analyze(text, raw=True)
+    (ev,) = claims(parse(text), [_event(text, "struck")], a.quotes)
+    assert ev.claimant is not None
+    assert "Pentagon" in ev.claimant.span.text
+    assert len(ev.claimant.chain) == 2
+    outer = {q.id: q for q in a.quotes}[ev.claimant.chain[0]]
+    assert outer.speaker is not None and outer.speaker.span.text == "POLITICO"
+
+
+def test_headline_attribution_claims_the_headline_event() -> None:
+    text = (
+        "Defence ministry says jets struck eight targets in Syria\n\n"
+        "The strikes began on Wednesday."
+    )
+    a = reportedly.analyze(text, raw=True)
+    (ev,) = claims(parse(text), [_event(text, "struck")], a.quotes)
+    assert ev.claimant is not None and ev.claimant.span.text == "Defence ministry"
