@@ -297,12 +297,14 @@ class Signal:
     kind: str
     message: str
     span: Span | None = None
+    related: tuple[Span, ...] = ()  # other spans the signal points at
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "message": self.message,
             "span": self.span.to_dict() if self.span else None,
+            "related": [s.to_dict() for s in self.related],
         }
 
 
