@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from reportedly.model import Actor, Analysis, ErrorRecord, Quote
+from reportedly.model import Actor, Analysis, ErrorRecord, Event, EventArg, Quote
 
 WIDTH = 88
 
@@ -30,6 +30,32 @@ def _speaker(q: Quote, actors: dict[str, Actor]) -> str:
     if actor.name.lower() in written.lower():
         return actor.name
     return f"{written} → {actor.name}"
+
+
+def _arg(args: tuple[EventArg, ...], actors: dict[str, Actor]) -> str:
+    names = []
+    for a in args:
+        actor = actors.get(a.actor_id or "")
+        names.append(actor.name if actor else a.span.text)
+    return " + ".join(names) if names else "?"
+
+
+def _event_line(e: Event, actors: dict[str, Actor]) -> str:
+    """``claimant: actor -TYPE-> recipient @ place, date (modality)``."""
+    who = "outlet"
+    if e.claimant is not None:
+        actor = actors.get(e.claimant.actor_id or "")
+        who = actor.name if actor else e.claimant.span.text
+    kind = e.type + (f":{e.mode}" if e.mode else "")
+    line = f"{who}: {_arg(e.actors, actors)} -{kind}-> {_arg(e.recipients, actors)}"
+    where = ", ".join(
+        x for x in (e.location.span.text if e.location else "", e.date or "") if x
+    )
+    if where:
+        line += f" @ {where}"
+    if e.quantities:
+        line += " [" + "; ".join(q.text for q in e.quantities) + "]"
+    return line + f" ({e.modality})"
 
 
 def render(analysis: Analysis) -> str:
@@ -61,6 +87,9 @@ def render(analysis: Analysis) -> str:
             initial_indent="      ",
             subsequent_indent="      ",
         )
+    if analysis.events:
+        out.append(f"\nEvents ({len(analysis.events)}):")
+        out += [f"  - {_event_line(e, actors)}" for e in analysis.events]
     out.append(f"\nSignals ({len(analysis.signals)}):")
     for s in analysis.signals:
         where = f" @{s.span.start}" if s.span else ""

@@ -146,3 +146,25 @@ def test_a_missing_model_is_a_clear_error(tmp_path: Path) -> None:
     assert res.exit_code == 1
     assert "no spaCy English pipeline could be loaded" in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_report_lists_events_as_claimant_actor_type_recipient() -> None:
+    from reportedly.model import Claimant, Event, EventArg, Span
+    from reportedly.report import _event_line
+
+    t = "Russia struck Homs today, Khoja said."
+    e = Event(
+        id="x",
+        type="ASSAULT",
+        cameo="19",
+        mode="aerial",
+        evidence=Span.of(t, 0, 24),
+        actors=(EventArg(span=Span.of(t, 0, 6)),),
+        recipients=(EventArg(span=Span.of(t, 14, 18)),),
+        date="2015-10-01",
+        claimant=Claimant(span=Span.of(t, 26, 31)),
+    )
+    assert (
+        _event_line(e, {})
+        == "Khoja: Russia -ASSAULT:aerial-> Homs @ 2015-10-01 (asserted)"
+    )
