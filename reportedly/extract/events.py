@@ -1,0 +1,184 @@
+"""Events: PLOVER 2.0 type (and mode) plus CAMEO root, from verbs and nouns.
+
+``events(doc, article)`` yields one :class:`Event` per trigger (a verb or an
+event noun listed in ``lexicons/events.toml``) with its actors, recipients,
+quantities and the clause as evidence. ``classify(doc, source=, target=)``
+types a sentence, or the relation between two marked character ranges, for
+the benchmarks. Claimant, modality, places and actor ids are filled by later
+stages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from reportedly.extract.event_args import (
+    arg_ranges,
+    noun_args,
+    quantities,
+    verb_args,
+)
+from reportedly.extract.event_lexicon import (
+    COOPERATIVE,
+    STATEMENT,
+    Trigger,
+    tables,
+    trigger_of,
+)
+from reportedly.extract.spans import span_range
+from reportedly.model import Event, EventArg, Quantity, Span, stable_id
+
+VERSION = "events.v1"
+
+REJECT = Trigger("REJECT", "12", None, "verbal_conflict")
+CLAUSE_STOP = frozenset(["conj", "parataxis", "advcl", "ccomp"])
+
+
+def _negated(tok: Any) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _effective(tok: Any, trig: Trigger) -> Trigger:
+    """A negated cooperative trigger (``did not agree``) is a rejection."""
+    if trig.type in COOPERATIVE and _negated(tok):
+        return REJECT
+    return trig
+
+
+def _clause(tok: Any) -> tuple[int, int]:
+    """Token range of the clause a trigger stands in, cut before conjoined
+    clauses that have their own subject."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        if verb.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr"):
+            verb = verb.head
+        else:
+            break
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = tok
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    for c in verb.children:
+        if c.dep_ in CLAUSE_STOP and c.i > verb.i:
+            own = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            if own or (c.dep_ == "conj" and c.pos_ == "VERB"):
+                hi = min(hi, c.left_edge.i - 1)
+        elif c.dep_ in CLAUSE_STOP and c.i < verb.i:
+            lo = max(lo, c.right_edge.i + 1)
+    doc = tok.doc
+    while hi > lo and (doc[hi].dep_ in ("cc", "punct") or doc[hi].is_space):
+        hi -= 1
+    return lo, max(lo, hi)
+
+
+def _args(text: str, ranges: list[tuple[int, int]]) -> tuple[EventArg, ...]:
+    return tuple(EventArg(span=Span.of(text, a, b)) for a, b in ranges)
+
+
+def _confidence(trig: Trigger, verb: bool, actors: int, recipients: int) -> float:
+    score = 0.55 if verb else 0.45
+    score += 0.15 if actors else 0.0
+    score += 0.1 if recipients else 0.0
+    score += 0.05 if trig.mode else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def events(doc: Any, article: Any) -> Iterator[Event]:
+    """Yield every event found in ``doc`` (the parse of ``article.text``)."""
+    tab = tables()
+    text = article.text
+    seen: set[tuple[str, int, int]] = set()
+    for tok in doc:
+        trig = trigger_of(tok, tab)
+        if trig is None or trig.type == STATEMENT:
+            continue
+        trig = _effective(tok, trig)
+        is_verb = tok.pos_ in ("VERB", "AUX")
+        actor, rec = verb_args(tok) if is_verb else noun_args(tok)
+        lo, hi = _clause(tok)
+        ev = span_range(doc, lo, hi) or (tok.idx, tok.idx + len(tok.text))
+        key = (trig.type, ev[0], ev[1])
+        if key in seen:
+            continue
+        seen.add(key)
+        actors = _args(text, arg_ranges(actor))
+        recipients = _args(text, arg_ranges(rec))
+        qty = tuple(
+            Quantity(value=v, unit=u, text=text[a:b], start=a, end=b)
+            for v, u, a, b in quantities(doc, lo, hi)
+        )
+        yield Event(
+            id=stable_id(article.id, trig.type, ev[0], ev[1]),
+            type=trig.type,
+            cameo=trig.cameo,
+            mode=trig.mode,
+            evidence=Span.of(text, ev[0], ev[1]),
+            actors=actors,
+            recipients=recipients,
+            quantities=qty,
+            confidence=_confidence(trig, is_verb, len(actors), len(recipients)),
+        )
+
+
+def _head_of(doc: Any, rng: tuple[int, int]) -> Any | None:
+    """The syntactic head of the tokens overlapping a character range."""
+    toks = [t for t in doc if t.idx < rng[1] and t.idx + len(t.text) > rng[0]]
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return toks[0]
+
+
+def _chain(tok: Any) -> list[Any]:
+    out = [tok]
+    while out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
+
+
+def _best(cands: list[tuple[Any, Trigger]]) -> tuple[Any, Trigger] | None:
+    """The highest non-statement trigger of a path (governing verbs decide:
+    ``agreed to lift`` is AGREE), else the highest statement."""
+    events_ = [c for c in cands if c[1].type != STATEMENT]
+    if events_:
+        return events_[-1]
+    return cands[-1] if cands else None
+
+
+def classify(
+    doc: Any,
+    *,
+    source: tuple[int, int] | None = None,
+    target: tuple[int, int] | None = None,
+) -> tuple[str, str, float]:
+    """Return (PLOVER type or STATEMENT, CAMEO root, confidence) of a sentence,
+    or of the relation between a marked source and target char range."""
+    tab = tables()
+    found = {t.i: trig for t in doc if (trig := trigger_of(t, tab)) is not None}
+    pick = None
+    conf = 0.7
+    heads = [h for r in (target, source) if r and (h := _head_of(doc, r))]
+    if heads:
+        paths = [_chain(h) for h in heads]
+        common = {t.i for t in paths[-1]}
+        path = paths[0]
+        if len(paths) == 2:
+            cut = next((k for k, t in enumerate(path) if t.i in common), len(path))
+            path = path[: cut + 1]
+            other = paths[1]
+            path += [t for t in other[: other.index(path[-1])] if t not in path]
+        path = sorted(path, key=lambda t: len(_chain(t)) * -1)
+        pick = _best([(t, found[t.i]) for t in path if t.i in found])
+    if pick is None or pick[1].type == STATEMENT:
+        conf = 0.5
+        roots = sorted(found, key=lambda i: len(_chain(doc[i])), reverse=True)
+        pick = _best([(doc[i], found[i]) for i in roots]) or pick
+    if pick is None:
+        return STATEMENT, "01", 0.2
+    trig = _effective(*pick)
+    if trig.type == STATEMENT:
+        conf = 0.4
+    return trig.type, trig.cameo, conf

@@ -1,0 +1,201 @@
+"""Event detection and typing: table-driven cases written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportedly.annotate import parse
+from reportedly.extract.event_args import _number_value
+from reportedly.extract.event_lexicon import tables
+from reportedly.extract.events import VERSION, classify, events
+from reportedly.model import Article
+
+PLOVER = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+
+
+def _events(text: str):
+    article = Article(id="t", text=text)
+    return list(events(parse(text), article))
+
+
+def test_version():
+    assert VERSION == "events.v1"
+
+
+def test_lexicon_covers_every_plover_type():
+    tab = tables()
+    typed = {t.type for t in (*tab.verbs.values(), *tab.nouns.values())}
+    assert set(PLOVER) <= typed
+    assert tab.nouns["airstrike"].mode == "aerial"
+    assert tab.verbs["shoot"].mode == "firearms"
+    assert tab.verbs["visit"].mode == "visit"
+    assert tab.phrasal[("call", "for")].type == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("36", 36), ("1,200", 1200), ("eight", 8), ("twenty - five", 25)],
+)
+def test_number_words(words, value):
+    class Tok:
+        def __init__(self, w):
+            self.lower_ = w
+
+    assert _number_value([Tok(w) for w in words.split()]) == value
+
+
+TYPE_CASES = [
+    ("The two governments agreed to a new border treaty.", "AGREE"),
+    ("The foreign minister met his Ukrainian counterpart in Warsaw.", "CONSULT"),
+    ("The senator praised the mayor for her courage.", "SUPPORT"),
+    ("The government eased restrictions on imports from its neighbour.", "CONCEDE"),
+    ("The two navies cooperated closely on anti-piracy patrols.", "COOPERATE"),
+    ("Norway donated medical supplies to the flooded province.", "AID"),
+    ("The army withdrew its soldiers from the disputed valley.", "RETREAT"),
+    ("The union demanded higher wages from the employers.", "REQUEST"),
+    ("The opposition accused the ruling party of fraud.", "ACCUSE"),
+    ("The council rejected the proposal from the developers.", "REJECT"),
+    ("The rebels threatened the capital with a new offensive.", "THREATEN"),
+    ("Thousands of farmers protested outside the parliament.", "PROTEST"),
+    ("Washington imposed sanctions on three shipping firms.", "SANCTION"),
+    ("The country mobilized its reserve forces along the frontier.", "MOBILIZE"),
+    ("Police arrested twelve activists in the square.", "COERCE"),
+    ("Gunmen attacked a convoy near the northern town.", "ASSAULT"),
+    ("The minister did not agree to the new plan.", "REJECT"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "exp"), TYPE_CASES)
+def test_types(text, exp):
+    assert exp in {e.type for e in _events(text)}
+    assert classify(parse(text))[0] == exp
+
+
+DYAD_CASES = [
+    # (text, source, target, type): the governing verb decides
+    ("Lagonia agreed to lift its embargo on Varnia.", "Lagonia", "Varnia", "AGREE"),
+    ("Lagonia refused to meet envoys from Varnia.", "Lagonia", "Varnia", "REJECT"),
+    ("Lagonia condemned the raid by Varnia.", "Lagonia", "Varnia", "ACCUSE"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "src", "tgt", "exp"), DYAD_CASES)
+def test_classify_dyad(text, src, tgt, exp):
+    s, t = text.index(src), text.index(tgt)
+    got = classify(parse(text), source=(s, s + len(src)), target=(t, t + len(tgt)))
+    assert got[0] == exp
+
+
+ARG_CASES = [
+    # (text, type, mode, actors, recipients, quantities)
+    (
+        "The village was shelled by government forces.",
+        "ASSAULT",
+        "heavy-weapons",
+        ["government forces"],
+        ["The village"],
+        [],
+    ),
+    (
+        "France and Britain held talks with Iran and Syria in Geneva.",
+        "CONSULT",
+        None,
+        ["France", "Britain"],
+        ["Iran", "Syria"],
+        [],
+    ),
+    (
+        "Soldiers shot twenty-five protesters near the border.",
+        "ASSAULT",
+        "firearms",
+        ["Soldiers"],
+        ["twenty-five protesters"],
+        [(25, "protesters")],
+    ),
+    (
+        "The rebels killed 36 innocent people in the town.",
+        "ASSAULT",
+        None,
+        ["The rebels"],
+        ["36 innocent people"],
+        [(36, "people")],
+    ),
+    (
+        "Russian airstrikes on rebel positions continued overnight.",
+        "ASSAULT",
+        "aerial",
+        ["Russian"],
+        ["rebel positions"],
+        [],
+    ),
+    (
+        "Warplanes bombed eight militant targets, the ministry said.",
+        "ASSAULT",
+        "aerial",
+        ["Warplanes"],
+        ["eight militant targets"],
+        [(8, "targets")],
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "typ", "mode", "act", "rec", "qty"), ARG_CASES)
+def test_arguments(text, typ, mode, act, rec, qty):
+    found = [e for e in _events(text) if e.type == typ and e.mode == mode]
+    assert found, [(e.type, e.mode) for e in _events(text)]
+    e = found[0]
+    assert [a.span.text for a in e.actors] == act
+    assert [r.span.text for r in e.recipients] == rec
+    assert [(q.value, q.unit) for q in e.quantities] == qty
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [t for t, *_ in ARG_CASES + TYPE_CASES])
+def test_spans_index_the_text(text):
+    for e in _events(text):
+        spans = [e.evidence, *(a.span for a in (*e.actors, *e.recipients))]
+        for s in spans:
+            assert text[s.start : s.end] == s.text
+        for q in e.quantities:
+            assert text[q.start : q.end] == q.text
+        assert 0 < e.confidence <= 1
+
+
+@pytest.mark.model
+def test_statement_only():
+    assert classify(parse("The spokesman said the talks went well."))[0] in (
+        "CONSULT",
+        "STATEMENT",
+    )
+    assert classify(parse("The spokesman said on Monday it was sunny."))[:2] == (
+        "STATEMENT",
+        "01",
+    )
+
+
+@pytest.mark.model
+def test_ids_are_stable_and_distinct():
+    text = "Rebels attacked the base and police arrested ten men."
+    a, b = _events(text), _events(text)
+    assert [e.id for e in a] == [e.id for e in b]
+    assert len({e.id for e in a}) == len(a) >= 2
