@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportedly.extract.actor_codes import code_parts
 from reportedly.extract.actor_lexicon import load, norm
 from reportedly.extract.people import DocIndex, Person, describe
 from reportedly.extract.phrases import classify
@@ -265,10 +266,14 @@ class Resolver:
         text, aid = self.article.text, self.article.id
         for key, spans in sorted(mentions.items(), key=lambda kv: kv[1][0]):
             ent = self.entries[key]
+            info = {"role": ent.role, "affiliation": ent.affiliation}
+            coded = code_parts(ent.name, kind=ent.kind, **info)
             yield Actor(
                 id=stable_id(aid, ent.kind, ent.name),
                 name=ent.name,
                 kind=ent.kind,
+                country=coded.country if coded else None,
+                sector=coded.sector if coded else None,
                 role=ent.role,
                 affiliation=ent.affiliation,
                 mentions=tuple(Span.of(text, s, e) for s, e in spans),
