@@ -34,18 +34,21 @@ class Trigger:
 
 @dataclass(frozen=True, slots=True)
 class Tables:
-    """Lookup tables: verbs, verb+particle, nouns, modifier+noun."""
+    """Lookup tables: verbs, verb+particle, nouns, modifier+noun, frames."""
 
     verbs: dict[str, Trigger]
     phrasal: dict[tuple[str, str], Trigger]
     nouns: dict[str, Trigger]
     compounds: dict[tuple[str, str], Trigger]
+    frames: dict[str, frozenset[str]]
 
 
 def _entries(data: dict[str, Any]) -> list[tuple[dict[str, Any], Trigger]]:
     """Flatten types and their variants, variants first so that they win."""
     out: list[tuple[dict[str, Any], Trigger]] = []
     for name, table in data.items():
+        if "cameo" not in table:
+            continue  # a frame (LIGHT, NEGATORS ...), not an event type
         base = Trigger(name, table["cameo"], table.get("mode"), table["quad"])
         for _key, sub in table.items():
             if isinstance(sub, dict):
@@ -63,13 +66,13 @@ def _put(table: dict[Any, Trigger], key: Any, trig: Trigger) -> None:
 
 
 @functools.cache
-def tables(name: str = "events.toml") -> Tables:
+def tables(lexicon: str = "events.toml") -> Tables:
     """Return the trigger tables of one events lexicon (built once)."""
     verbs: dict[str, Trigger] = {}
     phrasal: dict[tuple[str, str], Trigger] = {}
     nouns: dict[str, Trigger] = {}
     compounds: dict[tuple[str, str], Trigger] = {}
-    for table, trig in _entries(load_toml(name)):
+    for table, trig in _entries(load_toml(lexicon)):
         for word in table.get("verbs", []):
             parts = word.lower().split()
             if len(parts) == 1:
@@ -82,10 +85,17 @@ def tables(name: str = "events.toml") -> Tables:
                 _put(nouns, parts[0], trig)
             else:
                 _put(compounds, (parts[0], parts[-1]), trig)
-    return Tables(verbs, phrasal, nouns, compounds)
+    frames = {
+        f"{name}.{key}": frozenset(w.lower() for w in words)
+        for name, table in load_toml(lexicon).items()
+        if "cameo" not in table
+        for key, words in table.items()
+    }
+    return Tables(verbs, phrasal, nouns, compounds, frames)
 
 
 VERB_POS = frozenset({"VERB"})
+PARTICLES = frozenset({"prt", "prep", "acomp", "oprd", "advmod"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
@@ -96,7 +106,7 @@ def trigger_of(tok: Any, tab: Tables | None = None) -> Trigger | None:
     if pos in VERB_POS or (pos == "AUX" and tok.dep_ == "ROOT"):
         lemma = tok.lemma_.lower()
         for c in tok.children:
-            if c.dep_ in ("prt", "prep") and c.i > tok.i:
+            if c.dep_ in PARTICLES and c.i > tok.i:
                 hit = tab.phrasal.get((lemma, c.lower_))
                 if hit:
                     return hit

@@ -19,31 +19,14 @@ from reportedly.extract.event_args import (
     quantities,
     verb_args,
 )
-from reportedly.extract.event_lexicon import (
-    COOPERATIVE,
-    STATEMENT,
-    Trigger,
-    tables,
-    trigger_of,
-)
+from reportedly.extract.event_frames import cameo_reading, is_light, read
+from reportedly.extract.event_lexicon import STATEMENT, Trigger, tables
 from reportedly.extract.spans import span_range
 from reportedly.model import Event, EventArg, Quantity, Span, stable_id
 
 VERSION = "events.v1"
 
-REJECT = Trigger("REJECT", "12", None, "verbal_conflict")
 CLAUSE_STOP = frozenset(["conj", "parataxis", "advcl", "ccomp"])
-
-
-def _negated(tok: Any) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
-
-
-def _effective(tok: Any, trig: Trigger) -> Trigger:
-    """A negated cooperative trigger (``did not agree``) is a rejection."""
-    if trig.type in COOPERATIVE and _negated(tok):
-        return REJECT
-    return trig
 
 
 def _clause(tok: Any) -> tuple[int, int]:
@@ -89,10 +72,9 @@ def events(doc: Any, article: Any) -> Iterator[Event]:
     text = article.text
     seen: set[tuple[str, int, int]] = set()
     for tok in doc:
-        trig = trigger_of(tok, tab)
-        if trig is None or trig.type == STATEMENT:
-            continue
-        trig = _effective(tok, trig)
+        trig = read(tok, tab)
+        if trig is None or trig.type == STATEMENT or is_light(tok, tab):
+            continue  # a light verb's event is read off its noun
         is_verb = tok.pos_ in ("VERB", "AUX")
         actor, rec = verb_args(tok) if is_verb else noun_args(tok)
         lo, hi = _clause(tok)
@@ -157,7 +139,7 @@ def classify(
     """Return (PLOVER type or STATEMENT, CAMEO root, confidence) of a sentence,
     or of the relation between a marked source and target char range."""
     tab = tables()
-    found = {t.i: trig for t in doc if (trig := trigger_of(t, tab)) is not None}
+    found = {t.i: trig for t in doc if (trig := read(t, tab)) is not None}
     pick = None
     conf = 0.7
     heads = [h for r in (target, source) if r and (h := _head_of(doc, r))]
@@ -178,7 +160,7 @@ def classify(
         pick = _best([(doc[i], found[i]) for i in roots]) or pick
     if pick is None:
         return STATEMENT, "01", 0.2
-    trig = _effective(*pick)
+    trig = cameo_reading(pick[0], pick[1], tab)
     if trig.type == STATEMENT:
         conf = 0.4
     return trig.type, trig.cameo, conf

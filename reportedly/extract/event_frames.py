@@ -1,0 +1,117 @@
+"""Read a trigger in its context: light verbs, reversals, negation, intent.
+
+The frames are word lists in ``lexicons/events.toml`` (sections LIGHT,
+REVERSAL, NEGATORS, INTENT):
+
+- a light verb takes the type of the event noun it governs (``imposed
+  sanctions`` is SANCTION, ``launched an attack`` ASSAULT);
+- a reversal verb undoes its object (``lifted sanctions`` concedes,
+  ``suspended aid`` sanctions, ``cancelled the visit`` rejects);
+- a negated cooperative trigger is a rejection (``failed to reach a deal``);
+- for CAMEO-style coding only (:func:`cameo_reading`), a material action in
+  the future or governed by an intent word is an intent: cooperation becomes
+  AGREE (CAMEO 03), conflict THREATEN (CAMEO 13). Event records keep the
+  action's own type; modality says it is future.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportedly.extract.event_lexicon import (
+    COOPERATIVE,
+    STATEMENT,
+    Tables,
+    Trigger,
+    trigger_of,
+)
+
+CONFLICT = frozenset(
+    {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"}
+)
+MATERIAL_COOP = frozenset({"COOPERATE", "AID", "RETREAT", "CONCEDE", "CONSULT"})
+MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+REJECT = Trigger("REJECT", "12", None, "verbal_conflict")
+CONCEDE = Trigger("CONCEDE", "08", None, "verbal_coop")
+SANCTION = Trigger("SANCTION", "16", None, "material_conflict")
+AGREE = Trigger("AGREE", "03", None, "verbal_coop")
+THREATEN = Trigger("THREATEN", "13", None, "verbal_conflict")
+OBJECTS = ("dobj", "nsubjpass")
+
+
+def object_trigger(tok: Any, tab: Tables) -> Trigger | None:
+    """The meaning of the event noun a verb governs (``imposed sanctions``)."""
+    for c in tok.children:
+        if c.dep_ in OBJECTS:
+            trig = trigger_of(c, tab)
+            if trig is not None and trig.type != STATEMENT:
+                return trig
+    return None
+
+
+def is_light(tok: Any, tab: Tables) -> bool:
+    """A light verb whose object noun carries the event (``held talks``)."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.lemma_.lower() in tab.frames["LIGHT.verbs"]
+        and tok.lemma_.lower() not in tab.frames["REVERSAL.verbs"]
+        and object_trigger(tok, tab) is not None
+    )
+
+
+def read(tok: Any, tab: Tables) -> Trigger | None:
+    """The trigger meaning of ``tok`` in context (light verbs, reversals,
+    negation), or None when it is no trigger."""
+    trig = trigger_of(tok, tab)
+    if tok.pos_ in ("VERB", "AUX"):
+        lemma = tok.lemma_.lower()
+        if lemma in tab.frames["REVERSAL.verbs"]:
+            obj = object_trigger(tok, tab)
+            if obj is not None:
+                if obj.type in CONFLICT:
+                    trig = CONCEDE
+                elif obj.type == "CONSULT":
+                    trig = REJECT
+                elif obj.type in COOPERATIVE:
+                    trig = SANCTION
+        elif lemma in tab.frames["LIGHT.verbs"]:
+            trig = object_trigger(tok, tab) or trig
+    if trig is not None and trig.type in COOPERATIVE and negated(tok, tab):
+        return REJECT
+    return trig
+
+
+def negated(tok: Any, tab: Tables) -> bool:
+    """``not agree``, ``failed to agree``, ``refused to hold talks``."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    head = tok.head
+    if tok.dep_ in ("xcomp", "dobj") and head.i != tok.i:
+        if head.lemma_.lower() in tab.frames["NEGATORS.verbs"]:
+            return True
+        if tok.dep_ == "dobj" and any(c.dep_ == "neg" for c in head.children):
+            return True
+    return False
+
+
+def _intent(tok: Any, tab: Tables) -> bool:
+    verb = tok.head if tok.dep_ == "dobj" else tok
+    if any(
+        c.dep_ == "aux" and c.lower_ in tab.frames["INTENT.auxiliaries"]
+        for c in verb.children
+    ):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.i != verb.i:
+        return (
+            head.lemma_.lower() in tab.frames["INTENT.verbs"]
+            or head.lower_ in tab.frames["INTENT.adjectives"]
+        )
+    return False
+
+
+def cameo_reading(tok: Any, trig: Trigger, tab: Tables) -> Trigger:
+    """CAMEO's view of a trigger: intended actions are intents (03 / 13)."""
+    if trig.type in MATERIAL_COOP | MATERIAL_CONFLICT and _intent(tok, tab):
+        return AGREE if trig.type in MATERIAL_COOP else THREATEN
+    return trig
