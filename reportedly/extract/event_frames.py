@@ -39,43 +39,90 @@ THREATEN = Trigger("THREATEN", "13", None, "verbal_conflict")
 OBJECTS = ("dobj", "nsubjpass")
 
 
-def object_trigger(tok: Any, tab: Tables) -> Trigger | None:
+def object_trigger(tok: Any, tab: Tables, statements: bool = False) -> Trigger | None:
     """The meaning of the event noun a verb governs (``imposed sanctions``)."""
     for c in tok.children:
         if c.dep_ in OBJECTS:
+            trig = trigger_of(c, tab)
+            if trig is not None and (statements or trig.type != STATEMENT):
+                return trig
+    return None
+
+
+def _of_object(tok: Any) -> Any | None:
+    """``suspension of aid`` -> aid; ``aid suspension`` -> aid."""
+    for c in tok.children:
+        if c.dep_ == "compound" and c.i < tok.i:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _purpose(tok: Any, tab: Tables) -> Trigger | None:
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "advcl") and c.i > tok.i and c.tag_ == "VB":
             trig = trigger_of(c, tab)
             if trig is not None and trig.type != STATEMENT:
                 return trig
     return None
 
 
+def _undo(obj: Trigger | None) -> Trigger | None:
+    if obj is None or obj.type == STATEMENT:
+        return None
+    if obj.type in CONFLICT:
+        return CONCEDE
+    if obj.type == "CONSULT":
+        return REJECT
+    if obj.type in COOPERATIVE:
+        return SANCTION
+    return None
+
+
 def is_light(tok: Any, tab: Tables) -> bool:
-    """A light verb whose object noun carries the event (``held talks``)."""
+    """A verb whose object noun or purpose clause carries the event
+    (``held talks``, ``sent experts to investigate``)."""
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in tab.frames["PURPOSE.verbs"] and _purpose(tok, tab):
+        return True
     return (
-        tok.pos_ == "VERB"
-        and tok.lemma_.lower() in tab.frames["LIGHT.verbs"]
-        and tok.lemma_.lower() not in tab.frames["REVERSAL.verbs"]
-        and object_trigger(tok, tab) is not None
+        lemma in tab.frames["LIGHT.verbs"]
+        and lemma not in tab.frames["REVERSAL.verbs"]
+        and object_trigger(tok, tab, statements=True) is not None
     )
+
+
+def undone(tok: Any, tab: Tables) -> bool:
+    """Is ``tok`` the object of a reversal (``aid`` in ``suspended aid``)?"""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif tok.dep_ not in ("dobj", "compound", "nsubjpass"):
+        return False
+    lemma = head.lemma_.lower()
+    return (
+        lemma in tab.frames["REVERSAL.verbs"] or lemma in tab.frames["REVERSAL.nouns"]
+    ) and read(head, tab) is not trigger_of(head, tab)
 
 
 def read(tok: Any, tab: Tables) -> Trigger | None:
     """The trigger meaning of ``tok`` in context (light verbs, reversals,
     negation), or None when it is no trigger."""
     trig = trigger_of(tok, tab)
+    lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX"):
-        lemma = tok.lemma_.lower()
         if lemma in tab.frames["REVERSAL.verbs"]:
-            obj = object_trigger(tok, tab)
-            if obj is not None:
-                if obj.type in CONFLICT:
-                    trig = CONCEDE
-                elif obj.type == "CONSULT":
-                    trig = REJECT
-                elif obj.type in COOPERATIVE:
-                    trig = SANCTION
+            trig = _undo(object_trigger(tok, tab)) or trig
         elif lemma in tab.frames["LIGHT.verbs"]:
-            trig = object_trigger(tok, tab) or trig
+            trig = object_trigger(tok, tab, statements=True) or trig
+        if lemma in tab.frames["PURPOSE.verbs"]:
+            trig = _purpose(tok, tab) or trig
+    elif lemma in tab.frames["REVERSAL.nouns"]:
+        obj = _of_object(tok)
+        trig = (_undo(trigger_of(obj, tab)) if obj is not None else None) or trig
     if trig is not None and trig.type in COOPERATIVE and negated(tok, tab):
         return REJECT
     return trig

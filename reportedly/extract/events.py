@@ -19,7 +19,7 @@ from reportedly.extract.event_args import (
     quantities,
     verb_args,
 )
-from reportedly.extract.event_frames import cameo_reading, is_light, read
+from reportedly.extract.event_frames import cameo_reading, is_light, read, undone
 from reportedly.extract.event_lexicon import STATEMENT, Trigger, tables
 from reportedly.extract.spans import span_range
 from reportedly.model import Event, EventArg, Quantity, Span, stable_id
@@ -75,6 +75,8 @@ def events(doc: Any, article: Any) -> Iterator[Event]:
         trig = read(tok, tab)
         if trig is None or trig.type == STATEMENT or is_light(tok, tab):
             continue  # a light verb's event is read off its noun
+        if undone(tok, tab):
+            continue  # "aid" in "suspended aid": the suspension is the event
         is_verb = tok.pos_ in ("VERB", "AUX")
         actor, rec = verb_args(tok) if is_verb else noun_args(tok)
         lo, hi = _clause(tok)
