@@ -32,6 +32,7 @@ CONFLICT = frozenset(
 MATERIAL_COOP = frozenset({"COOPERATE", "AID", "RETREAT", "CONCEDE", "CONSULT"})
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 REJECT = Trigger("REJECT", "12", None, "verbal_conflict")
+DEMAND = Trigger("REQUEST", "10", None, "verbal_conflict")
 CONCEDE = Trigger("CONCEDE", "08", None, "verbal_coop")
 SANCTION = Trigger("SANCTION", "16", None, "material_conflict")
 AGREE = Trigger("AGREE", "03", None, "verbal_coop")
@@ -86,13 +87,12 @@ def is_light(tok: Any, tab: Tables) -> bool:
     if tok.pos_ != "VERB":
         return False
     lemma = tok.lemma_.lower()
-    if lemma in tab.frames["PURPOSE.verbs"] and _purpose(tok, tab):
-        return True
-    return (
+    if (
         lemma in tab.frames["LIGHT.verbs"]
-        and lemma not in tab.frames["REVERSAL.verbs"]
         and object_trigger(tok, tab, statements=True) is not None
-    )
+    ):
+        return lemma not in tab.frames["REVERSAL.verbs"]
+    return lemma in tab.frames["PURPOSE.verbs"] and _purpose(tok, tab) is not None
 
 
 def undone(tok: Any, tab: Tables) -> bool:
@@ -118,7 +118,7 @@ def read(tok: Any, tab: Tables) -> Trigger | None:
             trig = _undo(object_trigger(tok, tab)) or trig
         elif lemma in tab.frames["LIGHT.verbs"]:
             trig = object_trigger(tok, tab, statements=True) or trig
-        if lemma in tab.frames["PURPOSE.verbs"]:
+        if lemma in tab.frames["PURPOSE.verbs"] and not is_light(tok, tab):
             trig = _purpose(tok, tab) or trig
     elif lemma in tab.frames["REVERSAL.nouns"]:
         obj = _of_object(tok)
@@ -158,7 +158,14 @@ def _intent(tok: Any, tab: Tables) -> bool:
 
 
 def cameo_reading(tok: Any, trig: Trigger, tab: Tables) -> Trigger:
-    """CAMEO's view of a trigger: intended actions are intents (03 / 13)."""
+    """CAMEO's view of a trigger: intended actions are intents (03 / 13),
+    actions someone must do are demands (10)."""
+    verb = tok.head if tok.dep_ == "dobj" else tok
+    modals = tab.frames["DEMAND.auxiliaries"]
+    if trig.type not in ("REQUEST", STATEMENT) and any(
+        c.dep_ == "aux" and c.lower_ in modals for c in verb.children
+    ):
+        return DEMAND
     if trig.type in MATERIAL_COOP | MATERIAL_CONFLICT and _intent(tok, tab):
         return AGREE if trig.type in MATERIAL_COOP else THREATEN
     return trig
