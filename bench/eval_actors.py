@@ -5,6 +5,8 @@ Each gold actor text is coded with ``code_actor``; the sentence gives the
 context country (the first country named in it outside the actor text).
 Gold codes use a few legacy CAMEO country codes (JAP, ITL, VTN), mapped to
 ISO; sector suffixes (``CVLalb``) are cut to three letters, ``***`` is none.
+The GSR puts IGO in the code and leaves the sector empty, where we give
+sector IGO too: for a gold IGO/NGO code with no sector, IGO/NGO as sector counts.
 
 Example: python -m bench.eval_actors --shared ../shared
 """
@@ -67,6 +69,8 @@ def gsr(path: Path, *, context: bool) -> list[tuple[str, ...]]:
                 s = stats[role]
                 s["n"] += 1
                 s["code"] += code == g_code
+                if g_code in ("IGO", "NGO") and g_sector is None:
+                    g_sector = sector if sector == g_code else None  # IGO in code
                 s["sector"] += sector == g_sector
                 s["coded"] += code is not None
                 if g_code:

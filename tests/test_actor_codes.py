@@ -96,6 +96,14 @@ PERSONS = [
     ("Palestinian leader Yasser Arafat", "PSE", "GOV"),
     ("British Defence Secretary Tom King", "GBR", "GOV"),
     ("a French diplomat", "FRA", "GOV"),
+    ("Harry Tseng, Taiwan's deputy foreign minister", "TWN", "GOV"),
+    ("former Russian President Boris Yeltsin", "RUS", "ELI"),
+    ("ex-President Obama", "USA", "ELI"),
+]
+COLLECTIVES = [
+    ("members of Hezbollah", "LBN", "REB"),
+    ("hundreds of Syrian civilians", "SYR", "CVL"),
+    ("a team of Turkish police", "TUR", "COP"),
 ]
 ALL = (
     COUNTRIES
@@ -108,6 +116,7 @@ ALL = (
     + MEDIA
     + INSTITUTIONS
     + PERSONS
+    + COLLECTIVES
 )
 
 

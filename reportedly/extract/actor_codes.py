@@ -11,17 +11,19 @@ a phrase then costs a few dictionary look-ups on its word n-grams.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-import pycountry
+from reportedly.extract.actor_dictionary import (
+    ENV,
+    INTERNATIONAL,
+    Coded,
+    Tables,
+    tables,
+)
+from reportedly.extract.actor_lexicon import norm
 
-from reportedly.extract.actor_lexicon import LEXICONS, load, norm
-
-ENV = "REPORTEDLY_ACTORS"
-INTERNATIONAL = frozenset(["IGO", "NGO"])
+__all__ = ["ENV", "Coded", "code_actor", "code_parts", "countries_in", "reload"]
 MAX_TOKENS = 40
 # words that end the head part of a phrase: "rebels in the Ivory Coast"
 BREAKS = frozenset(
@@ -30,109 +32,10 @@ BREAKS = frozenset(
 )
 # hyphen markers: "U.S.-backed rebels", "pro-Iranian Hizbollah"
 BACKED = re.compile(r"^(.+?)-(backed|led|supported|sponsored|allied|aligned)$")
-PRO = re.compile(r"^(pro|anti)-(.+)$")
+PRO = re.compile(r"^(pro|anti|ex)-(.+)$")
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+|,")
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 _PARENS = re.compile(r"\([^()]*\)?")
-
-
-@dataclass(frozen=True, slots=True)
-class Coded:
-    """What an actor phrase stands for.
-
-    ``country`` is ISO 3166 alpha-3 (None for international bodies, whose
-    ``scope`` is ``IGO`` or ``NGO``); ``backer`` is the sponsor of a
-    ``U.S.-backed`` or ``pro-Iranian`` actor.
-    """
-
-    name: str
-    kind: str
-    country: str | None
-    sector: str | None
-    backer: str | None = None
-    scope: str | None = None
-
-    @property
-    def code(self) -> str | None:
-        """The CAMEO-style actor code: the country, else IGO / NGO."""
-        return self.country or self.scope
-
-
-@dataclass(frozen=True, slots=True)
-class Tables:
-    entries: dict[str, Coded]
-    sectors: dict[str, str]
-    members: frozenset[str]  # generic person nouns: an organisation's sector wins
-    max_words: int
-
-
-def _rows(path: Path) -> list[list[str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([c.strip() for c in line.split("\t")] + [""] * 6)
-    return rows
-
-
-def _entry(row: list[str]) -> Coded:
-    variant, canonical, kind, country, sector, note = row[:6]
-    backer = note[7:].split()[0] if note.startswith("backer=") else None
-    scope = country if country in INTERNATIONAL else None
-    return Coded(
-        name=canonical or variant,
-        kind=kind or "organization",
-        country=None if scope or not country else country.upper(),
-        sector=sector or None,
-        backer=backer,
-        scope=scope,
-    )
-
-
-def _countries() -> dict[str, Coded]:
-    """Every ISO 3166 country under its name, official name and short name."""
-    out: dict[str, Coded] = {}
-    for c in pycountry.countries:
-        short = c.name.split(",")[0].split(" (")[0]
-        best = getattr(c, "common_name", None) or short
-        for name in (c.name, short, best, getattr(c, "official_name", None)):
-            if name:
-                out.setdefault(norm(name), Coded(best, "country", c.alpha_3, None))
-    return out
-
-
-@functools.lru_cache(maxsize=1)
-def tables() -> Tables:
-    """Read every actor table once (and the ``REPORTEDLY_ACTORS`` file, if set)."""
-    entries = _countries()
-    files = [LEXICONS / "actor_dictionary.tsv"]
-    extra = os.environ.get(ENV)
-    if extra:
-        files.append(Path(extra).expanduser())
-    rows = [r for f in files for r in _rows(f)]
-    preferred: dict[str, str] = {}
-    for row in rows:
-        coded = _entry(row)
-        entries[norm(row[0])] = coded
-        if coded.kind == "country" and coded.country:
-            preferred.setdefault(coded.country, coded.name)
-    for demonym, country in load().demonyms.items():
-        hit = entries.get(norm(country))
-        if hit is not None and hit.country and demonym not in entries:
-            entries[demonym] = hit
-    for key, e in entries.items():  # one name per country: "Russia", not both
-        if e.kind == "country" and e.country in preferred:
-            entries[key] = replace(e, name=preferred[e.country])
-    sectors: dict[str, str] = {}
-    members = set()
-    for row in _rows(LEXICONS / "actor_sectors.tsv"):
-        sectors[norm(row[0])] = row[1]
-        if row[2] == "member":
-            members.add(norm(row[0]))
-    for surface, role in load().roles.items():
-        if role and sectors.get(norm(role)):
-            sectors.setdefault(surface, sectors[norm(role)])
-    width = max(len(k.split()) for k in [*entries, *sectors])
-    return Tables(entries, sectors, frozenset(members), width)
 
 
 def reload() -> Tables:
@@ -212,11 +115,13 @@ def _sector_word(toks: list[_Tok], head: int, t: Tables) -> tuple[str, str] | No
     return None
 
 
-def _head_end(toks: list[_Tok], spans: list[tuple[int, int, Coded]]) -> int:
+def _head_end(toks: list[_Tok], spans: list[tuple[int, int, Coded]], t: Tables) -> int:
     """Index just past the head part: up to the first break word outside a name."""
     inside = {k for a, b, _ in spans for k in range(a, b)}
     for k, tok in enumerate(toks):
         if k > 0 and tok.low in BREAKS and k not in inside:
+            if tok.low == "of" and toks[k - 1].low in t.collective:
+                continue  # "hundreds of people", "members of Hezbollah"
             return k
     return len(toks)
 
@@ -234,6 +139,14 @@ def code_actor(text: str, *, context_country: str | None = None) -> Coded | None
         cleaned = cleaned[4:]
     if not cleaned:
         return None
+    if ", " in cleaned:  # "Harry Tseng, Taiwan's deputy foreign minister"
+        return _merge(
+            [
+                code_actor(p, context_country=context_country)
+                for p in cleaned.split(", ")
+            ],
+            cleaned,
+        )
     cased = any(ch.isupper() for ch in cleaned)
     whole = _lookup(t.entries, norm(cleaned))
     if isinstance(whole, Coded) and (not cased or _cased(cleaned, norm(cleaned))):
@@ -244,7 +157,7 @@ def code_actor(text: str, *, context_country: str | None = None) -> Coded | None
     if not toks:
         return None
     spans = _matches(toks, t, cased)
-    end = _head_end(toks, spans)
+    end = _head_end(toks, spans, t)
     head = end - 1
     head_ent = next((e for a, b, e in spans if a <= head < b), None)
     mods = [(a, e) for a, b, e in spans if e is not head_ent]
@@ -276,15 +189,33 @@ def code_actor(text: str, *, context_country: str | None = None) -> Coded | None
     scope = None if country else next((e.scope for e in located if e.scope), None)
     if country is None and scope is None and sector:
         country = context_country
+    if sector and any(x.low in t.former or x.mark == "ex" for x in toks[:end]):
+        sector = t.sectors["former"]
     if head_ent is None and not spans and sector is None:
         return None
     backer = next((e.country or e.scope for e in backers if e.code), None)
-    if head_ent is not None and not mods and end == len(toks):
+    if head_ent and len(spans) == 1 and spans[0][:2] == (0, len(toks)):
         kind, name = head_ent.kind, head_ent.name
     else:
         kind = head_ent.kind if head_ent else _kind(toks[head], sector, word is None)
         name = cleaned
     return Coded(name, kind, country, sector, backer, scope)
+
+
+def _merge(parts: list[Coded | None], name: str) -> Coded | None:
+    """One code for comma-separated parts: the first country, the first sector."""
+    found = [p for p in parts if p is not None]
+    if not found:
+        return None
+    first = found[0]
+    return Coded(
+        name if len(found) > 1 else first.name,
+        first.kind,
+        next((p.country for p in found if p.country), None),
+        next((p.sector for p in found if p.sector), None),
+        next((p.backer for p in found if p.backer), None),
+        next((p.scope for p in found if p.scope), None),
+    )
 
 
 def _kind(tok: _Tok, sector: str | None, named: bool) -> str:
