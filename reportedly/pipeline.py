@@ -10,16 +10,31 @@ from reportedly import annotate
 from reportedly.clean import clean
 from reportedly.errors import InputError, ReportedlyError
 from reportedly.extract import actors as actors_mod
+from reportedly.extract import claims as claims_mod
+from reportedly.extract import contradictions as contradictions_mod
+from reportedly.extract import events as events_mod
 from reportedly.extract import headline as headline_mod
 from reportedly.extract import quotes as quotes_mod
 from reportedly.extract import signals as signals_mod
 from reportedly.ingest import read_sources
-from reportedly.model import Analysis, Article, ErrorRecord, Quote, RawDocument, Speaker
+from reportedly.model import (
+    Analysis,
+    Article,
+    ErrorRecord,
+    Event,
+    EventArg,
+    Quote,
+    RawDocument,
+    Speaker,
+)
 
 EXTRACTORS = {
     "quotes": quotes_mod.VERSION,
     "actors": actors_mod.VERSION,
     "signals": signals_mod.VERSION,
+    "events": events_mod.VERSION,
+    "claims": claims_mod.VERSION,
+    "contradictions": contradictions_mod.VERSION,
 }
 
 
@@ -34,13 +49,53 @@ def _extract(doc: Any, article: Article, model: str | None = None) -> Analysis:
     found = _link_speakers(found, actors)
     # 6. sourcing signals
     signals = list(signals_mod.signals(doc, article, found, actors))
+    # 7. events, with the claimant and modality from the attributions they sit in
+    events = list(events_mod.events(doc, article))
+    events = list(claims_mod.claims(doc, events, found))
+    events = _link_event_actors(events, actors)
+    # 8. claims inside the article that contradict each other
+    signals += contradictions_mod.contradictions(events)
     return Analysis(
         article=article,
         actors=tuple(actors),
         quotes=tuple(found),
+        events=tuple(events),
         signals=tuple(signals),
         extractors=dict(EXTRACTORS),
     )
+
+
+def _link_event_actors(events: list[Event], actors: list[Any]) -> list[Event]:
+    """Set ``actor_id`` on event participants that are mentions of an actor."""
+    spans = [(m.start, m.end, a.id) for a in actors for m in a.mentions]
+
+    def link(arg: EventArg) -> EventArg:
+        s = arg.span
+        best = [aid for a, b, aid in spans if a >= s.start and b <= s.end]
+        exact = [aid for a, b, aid in spans if (a, b) == (s.start, s.end)]
+        aid = (exact or best or [arg.actor_id])[0]
+        return dataclasses.replace(arg, actor_id=aid) if aid != arg.actor_id else arg
+
+    out = []
+    for ev in events:
+        claimant = ev.claimant
+        if claimant is not None and claimant.actor_id is None:
+            found = [
+                aid
+                for a, b, aid in spans
+                if (a, b) == (claimant.span.start, claimant.span.end)
+            ]
+            if found:
+                claimant = dataclasses.replace(claimant, actor_id=found[0])
+        out.append(
+            dataclasses.replace(
+                ev,
+                actors=tuple(link(a) for a in ev.actors),
+                recipients=tuple(link(r) for r in ev.recipients),
+                claimant=claimant,
+            )
+        )
+    return out
 
 
 def _link_speakers(found: list[Quote], actors: list[Any]) -> list[Quote]:
