@@ -152,30 +152,35 @@ def multicoder(nlp, data: Path) -> list[tuple[str, ...]]:
                 roots.append(int(code.split("-")[1]))
         if roots:
             rows.append((r["text"], roots))
-    pairs = hit = hit5 = 0
-    for (_, roots), doc in zip(rows, nlp.pipe([t for t, _ in rows]), strict=True):
-        cameo = int(classify(doc)[1])
-        for x in roots:
-            pairs += 1
-            hit += cameo == x
-            hit5 += PENTA[f"{cameo:02d}"] == PENTA[f"{x:02d}"]
+    out = []
+    docs = list(nlp.pipe([t for t, _ in rows]))
     n = str(len(rows))
-    return [
-        (
-            "Multi-coder CAMEO root agreement",
-            n,
-            f"{hit / pairs:.3f}",
-            ">= 0.60",
-            "coders 0.60",
-        ),
-        (
-            "Multi-coder pentaclass agreement",
-            n,
-            f"{hit5 / pairs:.3f}",
-            "",
-            "coders 0.73",
-        ),
-    ]
+    for reported in (False, True):
+        pairs = hit = hit5 = 0
+        for (_, roots), doc in zip(rows, docs, strict=True):
+            cameo = int(classify(doc, reported=reported)[1])
+            for x in roots:
+                pairs += 1
+                hit += cameo == x
+                hit5 += PENTA[f"{cameo:02d}"] == PENTA[f"{x:02d}"]
+        how = "said-X as statement" if reported else "reported event typed"
+        out += [
+            (
+                f"Multi-coder CAMEO root agreement ({how})",
+                n,
+                f"{hit / pairs:.3f}",
+                ">= 0.60",
+                "coders 0.60",
+            ),
+            (
+                f"Multi-coder pentaclass agreement ({how})",
+                n,
+                f"{hit5 / pairs:.3f}",
+                "",
+                "coders 0.73",
+            ),
+        ]
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:

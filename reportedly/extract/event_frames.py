@@ -30,7 +30,7 @@ CONFLICT = frozenset(
     {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"}
 )
 MATERIAL_COOP = frozenset({"COOPERATE", "AID", "RETREAT", "CONCEDE", "CONSULT"})
-MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 REJECT = Trigger("REJECT", "12", None, "verbal_conflict")
 DEMAND = Trigger("REQUEST", "10", None, "verbal_conflict")
 CONCEDE = Trigger("CONCEDE", "08", None, "verbal_coop")

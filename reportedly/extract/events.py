@@ -137,11 +137,20 @@ def classify(
     *,
     source: tuple[int, int] | None = None,
     target: tuple[int, int] | None = None,
+    reported: bool = False,
 ) -> tuple[str, str, float]:
     """Return (PLOVER type or STATEMENT, CAMEO root, confidence) of a sentence,
-    or of the relation between a marked source and target char range."""
+    or of the relation between a marked source and target char range.
+
+    With ``reported``, a sentence whose main verb is a statement (``X said Y
+    was detained``) is a STATEMENT, as CAMEO coders code it; otherwise the
+    reported event is typed."""
     tab = tables()
     found = {t.i: trig for t in doc if (trig := read(t, tab)) is not None}
+    if reported and not (source or target):
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is not None and root.i in found and found[root.i].type == STATEMENT:
+            return STATEMENT, found[root.i].cameo, 0.5
     pick = None
     conf = 0.7
     heads = [h for r in (target, source) if r and (h := _head_of(doc, r))]
