@@ -32,6 +32,7 @@ CONFLICT = frozenset(
 MATERIAL_COOP = frozenset({"COOPERATE", "AID", "RETREAT", "CONCEDE", "CONSULT"})
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 REJECT = Trigger("REJECT", "12", None, "verbal_conflict")
+COOPERATE = Trigger("COOPERATE", "06", None, "material_coop")
 DEMAND = Trigger("REQUEST", "10", None, "verbal_conflict")
 CONCEDE = Trigger("CONCEDE", "08", None, "verbal_coop")
 SANCTION = Trigger("SANCTION", "16", None, "material_conflict")
@@ -44,9 +45,13 @@ def object_trigger(tok: Any, tab: Tables, statements: bool = False) -> Trigger |
     """The meaning of the event noun a verb governs (``imposed sanctions``)."""
     for c in tok.children:
         if c.dep_ in OBJECTS:
-            trig = trigger_of(c, tab)
-            if trig is not None and (statements or trig.type != STATEMENT):
-                return trig
+            if c.lemma_.lower() in tab.frames["REVERSAL.cooperative_objects"]:
+                return COOPERATE
+            mods = [m for m in c.children if m.dep_ == "compound"]
+            for t in (c, *mods):
+                trig = trigger_of(t, tab)
+                if trig is not None and (statements or trig.type != STATEMENT):
+                    return trig
     return None
 
 
@@ -69,12 +74,12 @@ def _purpose(tok: Any, tab: Tables) -> Trigger | None:
     return None
 
 
-def _undo(obj: Trigger | None) -> Trigger | None:
+def _undo(obj: Trigger | None, lemma: str, tab: Tables) -> Trigger | None:
     if obj is None or obj.type == STATEMENT:
         return None
     if obj.type in CONFLICT:
         return CONCEDE
-    if obj.type == "CONSULT":
+    if obj.type == "CONSULT" and lemma in tab.frames["REVERSAL.refusals"]:
         return REJECT
     if obj.type in COOPERATIVE:
         return SANCTION
@@ -115,14 +120,15 @@ def read(tok: Any, tab: Tables) -> Trigger | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX"):
         if lemma in tab.frames["REVERSAL.verbs"]:
-            trig = _undo(object_trigger(tok, tab)) or trig
+            trig = _undo(object_trigger(tok, tab), lemma, tab) or trig
         elif lemma in tab.frames["LIGHT.verbs"]:
             trig = object_trigger(tok, tab, statements=True) or trig
         if lemma in tab.frames["PURPOSE.verbs"] and not is_light(tok, tab):
             trig = _purpose(tok, tab) or trig
     elif lemma in tab.frames["REVERSAL.nouns"]:
         obj = _of_object(tok)
-        trig = (_undo(trigger_of(obj, tab)) if obj is not None else None) or trig
+        undo = _undo(trigger_of(obj, tab), lemma, tab) if obj is not None else None
+        trig = undo or trig
     if trig is not None and trig.type in COOPERATIVE and negated(tok, tab):
         return REJECT
     return trig
