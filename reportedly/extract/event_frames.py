@@ -33,6 +33,8 @@ MATERIAL_COOP = frozenset({"COOPERATE", "AID", "RETREAT", "CONCEDE", "CONSULT"})
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 REJECT = Trigger("REJECT", "12", None, "verbal_conflict")
 COOPERATE = Trigger("COOPERATE", "06", None, "material_coop")
+ASSAULT = Trigger("ASSAULT", "18", None, "material_conflict")
+ACCUSE = Trigger("ACCUSE", "11", None, "verbal_conflict")
 DEMAND = Trigger("REQUEST", "10", None, "verbal_conflict")
 CONCEDE = Trigger("CONCEDE", "08", None, "verbal_coop")
 SANCTION = Trigger("SANCTION", "16", None, "material_conflict")
@@ -129,8 +131,26 @@ def read(tok: Any, tab: Tables) -> Trigger | None:
         obj = _of_object(tok)
         undo = _undo(trigger_of(obj, tab), lemma, tab) if obj is not None else None
         trig = undo or trig
+    if trig is not None:
+        trig = _twists(tok, trig, lemma, tab)
     if trig is not None and trig.type in COOPERATIVE and negated(tok, tab):
         return REJECT
+    return trig
+
+
+def _twists(tok: Any, trig: Trigger, lemma: str, tab: Tables) -> Trigger:
+    """Violating a ceasefire attacks; calling for sanctions disapproves."""
+    if lemma in tab.frames["VIOLATION.verbs"]:
+        obj = object_trigger(tok, tab)
+        if obj is not None and obj.mode == "ceasefire":
+            return ASSAULT
+    if trig.type == "REQUEST" and trig.cameo == "02":
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        objs += [p for c in tok.children if c.dep_ == "prep" for p in c.children]
+        for o in objs:
+            hit = trigger_of(o, tab)
+            if hit and hit.type.lower() in tab.frames["DISAPPROVAL.objects"]:
+                return ACCUSE
     return trig
 
 

@@ -95,7 +95,7 @@ def tables(lexicon: str = "events.toml") -> Tables:
 
 
 VERB_POS = frozenset({"VERB"})
-PARTICLES = frozenset({"prt", "prep", "acomp", "oprd", "advmod"})
+PARTICLES = frozenset({"prt", "prep", "acomp", "oprd", "advmod", "dobj"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
