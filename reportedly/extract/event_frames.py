@@ -50,6 +50,12 @@ def object_trigger(tok: Any, tab: Tables, statements: bool = False) -> Trigger |
             if c.lemma_.lower() in tab.frames["REVERSAL.cooperative_objects"]:
                 return COOPERATE
             mods = [m for m in c.children if m.dep_ == "compound"]
+            mods += [  # "part of a military aid program"
+                p
+                for m in c.children
+                if m.dep_ == "prep" and m.lower_ == "of"
+                for p in m.children
+            ]
             for t in (c, *mods):
                 trig = trigger_of(t, tab)
                 if trig is not None and (statements or trig.type != STATEMENT):

@@ -121,5 +121,10 @@ def trigger_of(tok: Any, tab: Tables | None = None) -> Trigger | None:
                 )
                 if hit:
                     return hit
+            elif c.dep_ == "prep" and c.lower_ == "of":  # "state of siege"
+                for p in c.children:
+                    hit = tab.compounds.get((lemma, p.lower_))
+                    if hit:
+                        return hit
         return tab.nouns.get(lower) or tab.nouns.get(lemma)
     return None
