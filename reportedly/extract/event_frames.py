@@ -41,6 +41,7 @@ SANCTION = Trigger("SANCTION", "16", None, "material_conflict")
 AGREE = Trigger("AGREE", "03", None, "verbal_coop")
 THREATEN = Trigger("THREATEN", "13", None, "verbal_conflict")
 OBJECTS = ("dobj", "nsubjpass")
+VB = ("VB", "VBN")
 
 
 def object_trigger(tok: Any, tab: Tables, statements: bool = False) -> Trigger | None:
@@ -60,6 +61,12 @@ def object_trigger(tok: Any, tab: Tables, statements: bool = False) -> Trigger |
                 trig = trigger_of(t, tab)
                 if trig is not None and (statements or trig.type != STATEMENT):
                     return trig
+    for c in tok.children:  # "agreed to a trade deal"
+        if c.dep_ == "prep" and c.lower_ in ("to", "on") and c.i > tok.i:
+            for p in c.children:
+                trig = trigger_of(p, tab) if p.dep_ == "pobj" else None
+                if trig is not None and trig.type != STATEMENT:
+                    return trig
     return None
 
 
@@ -75,7 +82,7 @@ def _of_object(tok: Any) -> Any | None:
 
 def _purpose(tok: Any, tab: Tables) -> Trigger | None:
     for c in tok.children:
-        if c.dep_ in ("xcomp", "advcl") and c.i > tok.i and c.tag_ == "VB":
+        if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > tok.i and c.tag_ in VB:
             trig = trigger_of(c, tab)
             if trig is not None and trig.type != STATEMENT:
                 return trig
@@ -133,6 +140,10 @@ def read(tok: Any, tab: Tables) -> Trigger | None:
             trig = object_trigger(tok, tab, statements=True) or trig
         if lemma in tab.frames["PURPOSE.verbs"] and not is_light(tok, tab):
             trig = _purpose(tok, tab) or trig
+        elif lemma in tab.frames["PURPOSE.coercive"]:
+            ordered = _purpose(tok, tab)
+            if ordered is not None and ordered.type in MATERIAL_CONFLICT:
+                trig = ordered
     elif lemma in tab.frames["REVERSAL.nouns"]:
         obj = _of_object(tok)
         undo = _undo(trigger_of(obj, tab), lemma, tab) if obj is not None else None
