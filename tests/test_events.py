@@ -62,7 +62,9 @@ def test_number_words(words, value):
 
 
 TYPE_CASES = [
-    ("The two governments agreed to a new border treaty.", "AGREE"),
+    ("The rebels agreed to lay down their weapons next month.", "AGREE"),
+    # signing or reaching a formal agreement is CAMEO 057, under SUPPORT
+    ("The two governments agreed to a new border treaty.", "SUPPORT"),
     ("The foreign minister met his Ukrainian counterpart in Warsaw.", "CONSULT"),
     ("The senator praised the mayor for her courage.", "SUPPORT"),
     ("The government eased restrictions on imports from its neighbour.", "CONCEDE"),
