@@ -8,12 +8,14 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from bench.common import shared_dir, table
 from reportedly.annotate import load
-from reportedly.extract.events import classify
+from reportedly.extract.events import classify, events
+from reportedly.model import Article
 
 PLV_ROOTS = [
     "AGREE",
@@ -183,6 +185,65 @@ def multicoder(nlp, data: Path) -> list[tuple[str, ...]]:
     return out
 
 
+# A fixed PLOVER (type, mode) -> ACLED sub-event map for CASE 2021 task 2;
+# (type, None) is the type's default. Unmapped events count as OTHER.
+ACLED = {
+    ("ASSAULT", "aerial"): "AIR_STRIKE",
+    ("ASSAULT", "drone"): "AIR_STRIKE",
+    ("ASSAULT", "heavy-weapons"): "ART_MISS_ATTACK",
+    ("ASSAULT", "explosives"): "REM_EXPLOS",
+    ("ASSAULT", "suicide-attack"): "SUIC_BOMB",
+    ("ASSAULT", "abduct"): "ABDUCT_DISSAP",
+    ("ASSAULT", "unconventional"): "CHEM_WEAP",
+    ("ASSAULT", "firearms"): "ARMED_CLASH",
+    ("ASSAULT", None): "ATTACK",
+    ("COERCE", None): "ARREST",
+    ("PROTEST", "riot"): "VIOL_DEMONSTR",
+    ("PROTEST", None): "PEACE_PROTEST",
+    ("AGREE", None): "AGREEMENT",
+    ("SUPPORT", None): "AGREEMENT",
+    ("CONSULT", None): "DIPLO",
+    ("RETREAT", "disarm"): "DISR_WEAP",
+    ("RETREAT", None): "NON_VIOL_TERRIT_TRANSFER",
+    ("MOBILIZE", None): "CHANGE_TO_GROUP_ACT",
+}
+
+
+def weighted_f1(gold: list, pred: list) -> float:
+    """F1 per gold label, weighted by the label's support."""
+    total = 0.0
+    for lab, n in Counter(gold).items():
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab == p)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if p == lab != g)
+        total += n * (2 * tp / (2 * tp + fp + n - tp) if tp else 0.0)
+    return total / max(len(gold), 1)
+
+
+def case2021(nlp, data: Path) -> list[tuple[str, ...]]:
+    """CASE 2021 task 2: the first mapped event of each snippet, modes first."""
+    rows = _rows(data / "case2021_task2_test.jsonl")
+    pred = []
+    for r, doc in zip(rows, nlp.pipe([r["text"] for r in rows]), strict=True):
+        found = list(events(doc, Article(id=r["id"], text=r["text"])))
+        # an event with a mode (aerial, firearms ...) is the most specific
+        found.sort(key=lambda e: e.mode is None)
+        labels = [
+            ACLED.get((e.type, e.mode)) or ACLED.get((e.type, None)) for e in found
+        ]
+        pred.append(next((x for x in labels if x), "OTHER"))
+    gold = [r["label"] for r in rows]
+    n = str(len(rows))
+    return [
+        (
+            "CASE 2021 task 2 weighted F1 (PLOVER->ACLED map)",
+            n,
+            f"{weighted_f1(gold, pred):.3f}",
+            "report",
+            "best 0.839",
+        )
+    ]
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=None, help="the shared folder (../shared)")
@@ -191,10 +252,10 @@ def main(argv: list[str] | None = None) -> None:
     nlp = load()
     t0 = time.perf_counter()
     rows: list[tuple[str, ...]] = []
-    for fn in (plv, gsr, penta, multicoder):
+    for fn in (plv, gsr, penta, multicoder, case2021):
         rows += fn(nlp, data)
     print(table(rows, ("benchmark", "n", "score", "target", "peer")))
-    targets = [r for r in rows if r[3]]
+    targets = [r for r in rows if r[3].startswith(">=")]
     met = sum(float(r[2]) >= float(r[3][3:]) for r in targets)
     secs = time.perf_counter() - t0
     print(

@@ -91,6 +91,39 @@ def test_types(text, exp):
     assert classify(parse(text))[0] == exp
 
 
+FRAME_CASES = [
+    # light verbs, reversals, negation: the context decides the type
+    ("Washington imposed new sanctions on the shipping firm.", "SANCTION"),
+    ("The two leaders held talks in Vienna on Monday.", "CONSULT"),
+    ("The government lifted the curfew in the capital.", "CONCEDE"),
+    ("Donors suspended aid to the ministry last week.", "SANCTION"),
+    ("The parties failed to reach an agreement on the budget.", "REJECT"),
+    ("Militias violated the ceasefire near the airport.", "ASSAULT"),
+    ("The envoy called for sanctions against the junta.", "ACCUSE"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "exp"), FRAME_CASES)
+def test_frames(text, exp):
+    assert classify(parse(text))[0] == exp
+
+
+CAMEO_CASES = [
+    # CAMEO reading: intents, demands and appeals get their own roots
+    ("The army said it will withdraw its troops from the valley.", "AGREE", "03"),
+    ("The minister said the company must pay the fine.", "REQUEST", "10"),
+    ("The mayor urged residents to stay indoors.", "REQUEST", "02"),
+    ("The spokesman said on Monday it was sunny.", "STATEMENT", "01"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "typ", "cameo"), CAMEO_CASES)
+def test_cameo_reading(text, typ, cameo):
+    assert classify(parse(text))[:2] == (typ, cameo)
+
+
 DYAD_CASES = [
     # (text, source, target, type): the governing verb decides
     ("Lagonia agreed to lift its embargo on Varnia.", "Lagonia", "Varnia", "AGREE"),
@@ -148,6 +181,22 @@ ARG_CASES = [
         ["Russian"],
         ["rebel positions"],
         [],
+    ),
+    (
+        "Jets struck at least four rebel targets and killed three hundred fighters.",
+        "ASSAULT",
+        None,
+        ["Jets"],
+        ["at least four rebel targets"],
+        [(4, "targets")],
+    ),
+    (
+        "Two hundred and fifty soldiers were killed by the insurgents.",
+        "ASSAULT",
+        None,
+        ["the insurgents"],
+        ["Two hundred and fifty soldiers"],
+        [(250, "soldiers")],
     ),
     (
         "Warplanes bombed eight militant targets, the ministry said.",

@@ -174,18 +174,41 @@ def _number_value(toks: list[Any]) -> float | None:
     return total + current if seen else None
 
 
+def _numeric(t: Any) -> bool:
+    w = t.lower_
+    return t.like_num or w in UNITS or w in SCALES or w in SCALES_APPROX
+
+
 def quantities(doc: Any, lo: int, hi: int) -> Iterator[tuple[float, str, int, int]]:
     """Yield (value, unit, start_char, end_char) for counted nouns in tokens lo..hi."""
+    seen: set[int] = set()
     for t in doc[lo : hi + 1]:
         if t.dep_ != "nummod" or t.head.pos_ not in ("NOUN", "PROPN"):
             continue
-        if t.head.i < t.i:
+        head = t.head
+        if head.i < t.i:
             continue
-        num = [c for c in t.subtree if c.i <= t.i and c.dep_ != "quantmod"] or [t]
-        num = [n for n in num if n.like_num or n.lower_ in SCALES or n.lower_ == "-"]
-        value = _number_value(num)
+        a = b = t.i  # the contiguous number words around t ("two hundred and fifty")
+        while a > 0 and (
+            _numeric(doc[a - 1])
+            or (doc[a - 1].lower_ in ("and", "-") and a > 1 and _numeric(doc[a - 2]))
+        ):
+            a -= 1
+        while b + 1 < head.i and (
+            _numeric(doc[b + 1])
+            or (doc[b + 1].lower_ in ("and", "-") and _numeric(doc[b + 2]))
+        ):
+            b += 1
+        if any(
+            doc[k].dep_ == "nummod" and doc[k].head.i == head.i
+            for k in range(b + 1, head.i)
+        ):
+            continue
+        value = _number_value(list(doc[a : b + 1]))
         if value is None:
             continue
-        first = min([t.left_edge, *num], key=lambda x: x.i)
-        head = t.head
+        first = min(doc[a], t.left_edge, key=lambda x: x.i)
+        if first.i in seen:
+            continue
+        seen.add(first.i)
         yield value, head.lower_, first.idx, head.idx + len(head.text)
