@@ -118,3 +118,43 @@ def test_headline_attribution_claims_the_headline_event() -> None:
     a = reportedly.analyze(text, raw=True)
     (ev,) = claims(parse(text), [_event(text, "struck")], a.quotes)
     assert ev.claimant is not None and ev.claimant.span.text == "Defence ministry"
+
+
+@pytest.fixture(scope="module")
+def reference() -> reportedly.Analysis:
+    from pathlib import Path
+
+    path = (
+        Path(__file__).resolve().parents[1] / "reportedly/demo/000_49bb6308d4702ce6.txt"
+    )
+    return reportedly.analyze(path.read_text(encoding="utf-8"))
+
+
+def _claimed(a: reportedly.Analysis, trigger: str) -> list[tuple[str, str | None]]:
+    return [
+        (e.type, e.claimant.span.text if e.claimant else None)
+        for e in a.events
+        if e.trigger is not None and e.trigger.text == trigger
+    ]
+
+
+def test_reference_headline_strike_is_claimed_by_the_ministry(reference) -> None:
+    (ev,) = [e for e in reference.events if e.quantities and e.quantities[0].value == 8]
+    assert ev.type == "ASSAULT" and ev.claimant is not None
+    assert ev.claimant.span.text == "Russian defence ministry"
+    assert ev.quantities[0].unit == "targets"
+
+
+def test_reference_killings_are_claimed_by_khoja(reference) -> None:
+    assert ("ASSAULT", "Khaled Khoja") in _claimed(reference, "killed")
+    assert ("ASSAULT", "Russian officials") in _claimed(reference, "bombed")
+    assert ("ASSAULT", "A French diplomatic") in _claimed(reference, "targeting")
+
+
+def test_reference_parliament_vote_is_an_event_the_outlet_asserts(reference) -> None:
+    assert ("AGREE", None) in _claimed(reference, "voted")
+
+
+def test_reference_eight_versus_four_targets_is_a_contradiction(reference) -> None:
+    msgs = [s.message for s in reference.signals if s.kind == "internal_contradiction"]
+    assert any("eight IS targets" in m and "four ISIS targets" in m for m in msgs)

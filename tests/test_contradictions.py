@@ -75,7 +75,7 @@ def test_different_numbers_from_different_claimants_conflict() -> None:
 
 def test_different_targets_of_the_same_actor_conflict() -> None:
     sigs = list(contradictions([MINISTRY, DIPLOMAT]))
-    assert [s.message.endswith("(whom)") for s in sigs] == [True]
+    assert [s.message.endswith("(they disagree on whom)") for s in sigs] == [True]
 
 
 def test_one_claimant_never_contradicts_itself() -> None:

@@ -16,8 +16,16 @@ def _claim_key(ev: Event) -> str:
     return ev.claimant.quote_id or ev.claimant.span.text if ev.claimant else "outlet"
 
 
+PRONOUNS = {"they", "he", "she", "it", "we", "who", "which", "that", "them"}
+
+
 def _actor_keys(ev: Event) -> set[str]:
-    return {a.actor_id or a.span.text.lower() for a in ev.actors}
+    """Who acts, by actor id or text; pronouns say nothing on their own."""
+    return {
+        a.actor_id or a.span.text.lower()
+        for a in ev.actors
+        if a.actor_id or a.span.text.lower() not in PRONOUNS
+    }
 
 
 def _compatible_actors(a: Event, b: Event) -> bool:
@@ -64,8 +72,8 @@ def contradictions(events: Sequence[Event]) -> Iterator[Signal]:
                 continue
             yield Signal(
                 kind="internal_contradiction",
-                message=f"{a.type}: {who_a} says '{clash[0]}' but {who_b} says "
-                f"'{clash[1]}' ({what})",
+                message=f"{a.type}: {who_a}: '{clash[0]}'; {who_b}: "
+                f"'{clash[1]}' (they disagree on {what})",
                 span=a.evidence,
                 related=(b.evidence,),
             )

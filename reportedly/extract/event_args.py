@@ -182,6 +182,7 @@ def _numeric(t: Any) -> bool:
 def quantities(doc: Any, lo: int, hi: int) -> Iterator[tuple[float, str, int, int]]:
     """Yield (value, unit, start_char, end_char) for counted nouns in tokens lo..hi."""
     seen: set[int] = set()
+    covered: set[int] = set()
     for t in doc[lo : hi + 1]:
         if t.dep_ != "nummod" or t.head.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -211,4 +212,21 @@ def quantities(doc: Any, lo: int, hi: int) -> Iterator[tuple[float, str, int, in
         if first.i in seen:
             continue
         seen.add(first.i)
+        covered.update(range(first.i, head.i + 1))
         yield value, head.lower_, first.idx, head.idx + len(head.text)
+    # "eight IS targets": the parser read "IS" as a verb and lost the nummod
+    for t in doc[lo : hi + 1]:
+        if t.i in covered or not _numeric(t) or t.dep_ == "nummod":
+            continue
+        if t.i > 0 and _numeric(doc[t.i - 1]):
+            continue
+        for k in range(t.i + 1, min(t.i + 4, hi + 1)):
+            nxt = doc[k]
+            if nxt.is_punct or nxt.is_space or _numeric(nxt):
+                break
+            if nxt.tag_ == "NNS":
+                value = _number_value([t])
+                if value is not None:
+                    covered.add(t.i)
+                    yield value, nxt.lower_, t.idx, nxt.idx + len(nxt.text)
+                break

@@ -97,6 +97,7 @@ def events(doc: Any, article: Any) -> Iterator[Event]:
             cameo=trig.cameo,
             mode=trig.mode,
             evidence=Span.of(text, ev[0], ev[1]),
+            trigger=Span.of(text, tok.idx, tok.idx + len(tok.text)),
             actors=actors,
             recipients=recipients,
             quantities=qty,
