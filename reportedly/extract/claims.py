@@ -23,9 +23,6 @@ from reportedly.extract.lexicon import load_toml
 from reportedly.model import Claimant, Event, Quote
 
 VERSION = "claims.v1"
-# attributions of a wish or a stance ("voted to give", "criticized X for") are
-# no one's claim that an event happened
-NOT_CLAIMS = {"intention", "evaluation"}
 
 
 def _words(key: str) -> frozenset[str]:
@@ -42,11 +39,7 @@ def claimant_of(
 ) -> tuple[Quote, tuple[str, ...]] | None:
     """The innermost attribution whose content holds ``pos``, and its chain of
     reporting attributions, outermost first."""
-    inside = [
-        q
-        for q in quotes
-        if q.speaker is not None and q.pattern not in NOT_CLAIMS and _contains(q, pos)
-    ]
+    inside = [q for q in quotes if q.speaker is not None and _contains(q, pos)]
     if not inside:
         return None
     inner = min(inside, key=lambda q: q.content.end - q.content.start)
