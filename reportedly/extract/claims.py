@@ -23,6 +23,7 @@ from reportedly.extract.lexicon import load_toml
 from reportedly.model import Claimant, Event, Quote
 
 VERSION = "claims.v1"
+STANCES = {"intention", "evaluation"}
 
 
 def _words(key: str) -> frozenset[str]:
@@ -42,6 +43,10 @@ def claimant_of(
     inside = [q for q in quotes if q.speaker is not None and _contains(q, pos)]
     if not inside:
         return None
+    # a wish or stance inside someone's statement ("X said Y wants to ...") is
+    # part of what X says: the statement's speaker claims the event
+    said = [q for q in inside if q.pattern not in STANCES]
+    inside = said or inside
     inner = min(inside, key=lambda q: q.content.end - q.content.start)
     by_id = {q.id: q for q in quotes}
     chain = [inner.id]
