@@ -25,6 +25,9 @@ test: install
 eval: install
 	$(PY) -m bench.eval_quotes --shared $(SHARED) --split dev
 	$(PY) -m bench.eval_quotes --shared $(SHARED) --split test
+	$(PY) -m bench.eval_claims --shared $(SHARED) --split dev
+	$(PY) -m bench.eval_events --shared $(SHARED)
+	$(PY) -m bench.eval_actors --shared $(SHARED)
 
 bench: install
 	$(PY) -m bench.speed --shared $(SHARED)
