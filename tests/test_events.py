@@ -76,7 +76,7 @@ TYPE_CASES = [
     ("The council rejected the proposal from the developers.", "REJECT"),
     ("The rebels threatened the capital with a new offensive.", "THREATEN"),
     ("Thousands of farmers protested outside the parliament.", "PROTEST"),
-    ("Washington imposed sanctions on three shipping firms.", "SANCTION"),
+    ("The government expelled the ambassador of its neighbour.", "SANCTION"),
     ("The country mobilized its reserve forces along the frontier.", "MOBILIZE"),
     ("Police arrested twelve activists in the square.", "COERCE"),
     ("Gunmen attacked a convoy near the northern town.", "ASSAULT"),
@@ -93,7 +93,8 @@ def test_types(text, exp):
 
 FRAME_CASES = [
     # light verbs, reversals, negation: the context decides the type
-    ("Washington imposed new sanctions on the shipping firm.", "SANCTION"),
+    # imposing sanctions is CAMEO 163, PLOVER COERCE restrict (CAMEO2PLOVER)
+    ("Washington imposed new sanctions on the shipping firm.", "COERCE"),
     ("The two leaders held talks in Vienna on Monday.", "CONSULT"),
     ("The government lifted the curfew in the capital.", "CONCEDE"),
     ("Donors suspended aid to the ministry last week.", "SANCTION"),
@@ -107,6 +108,46 @@ FRAME_CASES = [
 @pytest.mark.parametrize(("text", "exp"), FRAME_CASES)
 def test_frames(text, exp):
     assert classify(parse(text))[0] == exp
+
+
+CODE_CASES = [
+    # (text, PLOVER type, CAMEO root): rules grounded in CAMEO2PLOVER-2021
+    # sanctions, embargoes: COERCE restrict, root 16 (CAMEO 163)
+    ("Washington imposed sanctions on three shipping firms.", "COERCE", "16"),
+    ("The envoy called for sanctions against the junta.", "ACCUSE", "11"),
+    ("The governor lifted the embargo on fuel imports.", "CONCEDE", "08"),
+    # a conviction is CAMEO 116 find guilty: ACCUSE
+    ("A district court convicted the former mayor of bribery.", "ACCUSE", "11"),
+    # imposing a blockade is CAMEO 191, root 19 FIGHT
+    ("The navy blockaded the rebel-held port.", "ASSAULT", "19"),
+    ("The junta imposed a blockade on the northern province.", "ASSAULT", "19"),
+    # peacekeepers and observers sent are aid (CAMEO 0743), troops a force
+    ("The country deployed 400 peacekeepers to the border region.", "AID", "07"),
+    ("Forty observers were deployed along the frontier.", "AID", "07"),
+    ("The army deployed two tank battalions to the border.", "MOBILIZE", "15"),
+    # the purpose of a sending is the event
+    (
+        "The ministry sent a team of inspectors to investigate the explosion.",
+        "ACCUSE",
+        "09",
+    ),
+    # granting a demand yields; accepting an invitation agrees
+    ("The governor accepted the demands of the striking nurses.", "CONCEDE", "08"),
+    ("The mayor accepted an invitation to visit the sister city.", "AGREE", "03"),
+    # "on Tuesday" after the object is a date, not "call on"
+    (
+        "The chancellor called the new premier on Tuesday to congratulate her.",
+        "SUPPORT",
+        "05",
+    ),
+    ("The bishop called on Sunday for calm in the city.", "REQUEST", "02"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "typ", "cameo"), CODE_CASES)
+def test_coding_rules(text, typ, cameo):
+    assert classify(parse(text))[:2] == (typ, cameo)
 
 
 CAMEO_CASES = [

@@ -40,6 +40,9 @@ CONCEDE = Trigger("CONCEDE", "08", None, "verbal_coop")
 SANCTION = Trigger("SANCTION", "16", None, "material_conflict")
 AGREE = Trigger("AGREE", "03", None, "verbal_coop")
 THREATEN = Trigger("THREATEN", "13", None, "verbal_conflict")
+AID = Trigger("AID", "07", None, "material_coop")
+# clauses of their own, not part of what a deployment sends
+OWN_CLAUSE = frozenset({"ccomp", "conj", "advcl", "parataxis", "relcl"})
 OBJECTS = ("dobj", "nsubjpass")
 VB = ("VB", "VBN")
 
@@ -84,8 +87,32 @@ def _purpose(tok: Any, tab: Tables) -> Trigger | None:
     for c in tok.children:
         if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > tok.i and c.tag_ in VB:
             trig = trigger_of(c, tab)
+            if c.lemma_.lower() in tab.frames["LIGHT.verbs"]:
+                # "sent a team to launch an audit"
+                trig = object_trigger(c, tab) or trig
             if trig is not None and trig.type != STATEMENT:
                 return trig
+    return None
+
+
+def _grants(tok: Any, tab: Tables) -> Trigger | None:
+    """``accepted the demands`` concedes, ``accepted an invitation`` agrees:
+    the verb grants what its object asks for."""
+    if tok.lemma_.lower() not in tab.frames["ACCEPTANCE.verbs"]:
+        return None
+    objs = [c for c in tok.children if c.dep_ in OBJECTS]
+    objs += [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    lemmas = {o.lemma_.lower() for o in objs}
+    if lemmas & tab.frames["ACCEPTANCE.objects"]:
+        return CONCEDE
+    if lemmas & tab.frames["ACCEPTANCE.invitations"]:
+        return AGREE
     return None
 
 
@@ -137,8 +164,14 @@ def read(tok: Any, tab: Tables) -> Trigger | None:
         if lemma in tab.frames["REVERSAL.verbs"]:
             trig = _undo(object_trigger(tok, tab), lemma, tab) or trig
         elif lemma in tab.frames["LIGHT.verbs"]:
-            trig = object_trigger(tok, tab, statements=True) or trig
-        if lemma in tab.frames["PURPOSE.verbs"] and not is_light(tok, tab):
+            obj = object_trigger(tok, tab, statements=True)
+            if obj is not None and obj.type == "REQUEST":
+                obj = _grants(tok, tab) or obj
+            trig = obj or trig
+        if lemma in tab.frames["PURPOSE.verbs"] and not (
+            lemma in tab.frames["LIGHT.verbs"]
+            and object_trigger(tok, tab, statements=True) is not None
+        ):  # "sent experts to investigate": the purpose is the event
             trig = _purpose(tok, tab) or trig
         elif lemma in tab.frames["PURPOSE.coercive"]:
             ordered = _purpose(tok, tab)
@@ -156,7 +189,8 @@ def read(tok: Any, tab: Tables) -> Trigger | None:
 
 
 def _twists(tok: Any, trig: Trigger, lemma: str, tab: Tables) -> Trigger:
-    """Violating a ceasefire attacks; calling for sanctions disapproves."""
+    """Violating a ceasefire attacks; calling for sanctions disapproves;
+    deploying peacekeepers aids."""
     if lemma in tab.frames["VIOLATION.verbs"]:
         obj = object_trigger(tok, tab)
         if obj is not None and obj.mode == "ceasefire":
@@ -166,9 +200,25 @@ def _twists(tok: Any, trig: Trigger, lemma: str, tab: Tables) -> Trigger:
         objs += [p for c in tok.children if c.dep_ == "prep" for p in c.children]
         for o in objs:
             hit = trigger_of(o, tab)
-            if hit and hit.type.lower() in tab.frames["DISAPPROVAL.objects"]:
+            if hit and (
+                hit.type.lower() in tab.frames["DISAPPROVAL.objects"]
+                or f"{hit.type}.{hit.mode}".lower() in tab.frames["DISAPPROVAL.objects"]
+            ):
                 return ACCUSE
+    if trig.type == "MOBILIZE" and _peacekeeping(tok, tab):
+        return AID
     return trig
+
+
+def _peacekeeping(tok: Any, tab: Tables) -> bool:
+    """Does the deployment send peacekeepers or observers?"""
+    words = tab.frames["PEACEKEEPING.words"]
+    return any(
+        t.lower_ in words
+        for c in tok.children
+        if c.dep_ not in OWN_CLAUSE
+        for t in c.subtree
+    )
 
 
 def negated(tok: Any, tab: Tables) -> bool:

@@ -99,6 +99,18 @@ PARTICLES = frozenset({"prt", "prep", "acomp", "oprd", "advmod", "dobj"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
+def _when(verb: Any, prep: Any) -> bool:
+    """A preposition that only dates a verb, after its object: "called him
+    on Monday" is no "call on" (but "called on Monday for calm" keeps it)."""
+    return (
+        prep.dep_ == "prep"
+        and prep.i > verb.i + 1
+        and any(
+            p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children
+        )
+    )
+
+
 def trigger_of(tok: Any, tab: Tables | None = None) -> Trigger | None:
     """Return the trigger meaning of one token, or None."""
     tab = tab or tables()
@@ -106,7 +118,7 @@ def trigger_of(tok: Any, tab: Tables | None = None) -> Trigger | None:
     if pos in VERB_POS or (pos == "AUX" and tok.dep_ == "ROOT"):
         lemma = tok.lemma_.lower()
         for c in tok.children:
-            if c.dep_ in PARTICLES and c.i > tok.i:
+            if c.dep_ in PARTICLES and c.i > tok.i and not _when(tok, c):
                 hit = tab.phrasal.get((lemma, c.lower_))
                 if hit:
                     return hit
