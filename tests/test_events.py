@@ -118,6 +118,13 @@ CODE_CASES = [
     ("The governor lifted the embargo on fuel imports.", "CONCEDE", "08"),
     # a conviction is CAMEO 116 find guilty: ACCUSE
     ("A district court convicted the former mayor of bribery.", "ACCUSE", "11"),
+    (
+        "A city court judge found the treasurer guilty of stealing public funds.",
+        "ACCUSE",
+        "11",
+    ),
+    # a light verb's reversal noun: the suspension of aid sanctions
+    ("The donor announced a suspension of aid to the ministry.", "SANCTION", "16"),
     # imposing a blockade is CAMEO 191, root 19 FIGHT
     ("The navy blockaded the rebel-held port.", "ASSAULT", "19"),
     ("The junta imposed a blockade on the northern province.", "ASSAULT", "19"),

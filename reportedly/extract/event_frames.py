@@ -53,6 +53,12 @@ def object_trigger(tok: Any, tab: Tables, statements: bool = False) -> Trigger |
         if c.dep_ in OBJECTS:
             if c.lemma_.lower() in tab.frames["REVERSAL.cooperative_objects"]:
                 return COOPERATE
+            if c.lemma_.lower() in tab.frames["REVERSAL.nouns"]:
+                # "announced a suspension of aid" sanctions
+                of = _of_object(c)
+                undo = of is not None and _undo(trigger_of(of, tab), c.lemma_, tab)
+                if undo:
+                    return undo
             mods = [m for m in c.children if m.dep_ == "compound"]
             mods += [  # "part of a military aid program"
                 p

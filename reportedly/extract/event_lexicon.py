@@ -95,7 +95,8 @@ def tables(lexicon: str = "events.toml") -> Tables:
 
 
 VERB_POS = frozenset({"VERB"})
-PARTICLES = frozenset({"prt", "prep", "acomp", "oprd", "advmod", "dobj"})
+# "found him guilty" parses "guilty" as a ccomp
+PARTICLES = frozenset({"prt", "prep", "acomp", "oprd", "advmod", "dobj", "ccomp"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
