@@ -141,6 +141,10 @@ CODE_CASES = [
     # granting a demand yields; accepting an invitation agrees
     ("The governor accepted the demands of the striking nurses.", "CONCEDE", "08"),
     ("The mayor accepted an invitation to visit the sister city.", "AGREE", "03"),
+    ("The province accepted four hundred refugees last winter.", "AID", "07"),
+    # peacekeepers arriving do not visit; a trip's purpose is the event
+    ("Two hundred Irish peacekeepers arrived in the capital.", "AID", "07"),
+    ("Rescue teams arrived in the valley to help the villagers.", "AID", "07"),
     # "on Tuesday" after the object is a date, not "call on"
     (
         "The chancellor called the new premier on Tuesday to congratulate her.",

@@ -102,8 +102,8 @@ def _purpose(tok: Any, tab: Tables) -> Trigger | None:
 
 
 def _grants(tok: Any, tab: Tables) -> Trigger | None:
-    """``accepted the demands`` concedes, ``accepted an invitation`` agrees:
-    the verb grants what its object asks for."""
+    """``accepted the demands`` concedes, ``accepted an invitation`` agrees,
+    ``accepted refugees`` aids: the verb grants what its object asks for."""
     if tok.lemma_.lower() not in tab.frames["ACCEPTANCE.verbs"]:
         return None
     objs = [c for c in tok.children if c.dep_ in OBJECTS]
@@ -119,6 +119,8 @@ def _grants(tok: Any, tab: Tables) -> Trigger | None:
         return CONCEDE
     if lemmas & tab.frames["ACCEPTANCE.invitations"]:
         return AGREE
+    if lemmas & tab.frames["ACCEPTANCE.people"]:
+        return AID
     return None
 
 
@@ -171,9 +173,7 @@ def read(tok: Any, tab: Tables) -> Trigger | None:
             trig = _undo(object_trigger(tok, tab), lemma, tab) or trig
         elif lemma in tab.frames["LIGHT.verbs"]:
             obj = object_trigger(tok, tab, statements=True)
-            if obj is not None and obj.type == "REQUEST":
-                obj = _grants(tok, tab) or obj
-            trig = obj or trig
+            trig = _grants(tok, tab) or obj or trig
         if lemma in tab.frames["PURPOSE.verbs"] and not (
             lemma in tab.frames["LIGHT.verbs"]
             and object_trigger(tok, tab, statements=True) is not None
@@ -211,7 +211,8 @@ def _twists(tok: Any, trig: Trigger, lemma: str, tab: Tables) -> Trigger:
                 or f"{hit.type}.{hit.mode}".lower() in tab.frames["DISAPPROVAL.objects"]
             ):
                 return ACCUSE
-    if trig.type == "MOBILIZE" and _peacekeeping(tok, tab):
+    moves = trig.type == "MOBILIZE" or trig.mode == "visit"
+    if moves and _peacekeeping(tok, tab):  # "peacekeepers arrived in Juba"
         return AID
     return trig
 
