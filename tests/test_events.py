@@ -152,6 +152,13 @@ CODE_CASES = [
         "05",
     ),
     ("The bishop called on Sunday for calm in the city.", "REQUEST", "02"),
+    # denying charges (CAMEO 016) and declining comment (011) are root 01;
+    # PLOVER keeps REJECT, as its manual allows for 016
+    ("The senator denied the charges of bribery on Monday.", "REJECT", "01"),
+    ("The ministry rejected accusations that it hid the report.", "REJECT", "01"),
+    ("The company denied any involvement in the spill.", "REJECT", "01"),
+    ("The embassy declined to comment on the arrests.", "REJECT", "01"),
+    ("The council rejected the proposal from the developers.", "REJECT", "12"),
 ]
 
 

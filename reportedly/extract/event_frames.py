@@ -257,10 +257,30 @@ def _intent(tok: Any, tab: Tables) -> bool:
     return False
 
 
+def _denies(tok: Any, tab: Tables) -> bool:
+    """``denied the charges``, ``rejected accusations``, ``declined to
+    comment``: CAMEO 016 deny responsibility and 011 decline comment."""
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            if c.lemma_.lower() in tab.frames["DENIAL.objects"]:
+                return True
+            hit = trigger_of(c, tab)
+            if hit is not None and hit.type == "ACCUSE" and hit.mode is None:
+                return True
+        if c.dep_ == "xcomp" and c.i > tok.i:
+            hit = trigger_of(c, tab)
+            if hit is not None and hit.type == STATEMENT:
+                return True
+    return False
+
+
 def cameo_reading(tok: Any, trig: Trigger, tab: Tables) -> Trigger:
     """CAMEO's view of a trigger: intended actions are intents (03 / 13),
-    actions someone must do are demands (10)."""
+    actions someone must do are demands (10), denying charges or declining
+    to comment are statements (016, 011: root 01, PLOVER type kept)."""
     verb = tok.head if tok.dep_ == "dobj" else tok
+    if trig.type == "REJECT" and _denies(tok, tab):
+        return Trigger("REJECT", "01", None, trig.quad)
     modals = tab.frames["DEMAND.auxiliaries"]
     if trig.type not in ("REQUEST", STATEMENT) and any(
         c.dep_ == "aux" and c.lower_ in modals for c in verb.children
