@@ -159,6 +159,16 @@ CODE_CASES = [
     ("The company denied any involvement in the spill.", "REJECT", "01"),
     ("The embassy declined to comment on the arrests.", "REJECT", "01"),
     ("The council rejected the proposal from the developers.", "REJECT", "12"),
+    # a statement of concern, condolence or responsibility is CAMEO 01; the
+    # PLOVER type is the event it is about
+    (
+        "The rebel group claimed responsibility for the ambush near the dam.",
+        "ASSAULT",
+        "01",
+    ),
+    ("The premier expressed condolences after the deadly bombing.", "ASSAULT", "01"),
+    ("The envoy voiced optimism about the peace talks.", "CONSULT", "01"),
+    ("The envoy said the rebels attacked the convoy.", "ASSAULT", "18"),
 ]
 
 

@@ -175,4 +175,21 @@ def classify(
     trig = cameo_reading(pick[0], pick[1], tab)
     if trig.type == STATEMENT:
         conf = 0.4
+    if _expresses(doc, found):
+        # "claimed responsibility for the attack", "expressed condolences
+        # after the bombing": CAMEO codes the statement (015, 018, 012 ...);
+        # PLOVER, which has no statements, keeps the event it is about
+        return trig.type, "01", conf
     return trig.type, trig.cameo, conf
+
+
+def _expresses(doc: Any, found: dict[int, Trigger]) -> bool:
+    """Is the main verb a statement whose object is an expression noun
+    (``expressed concern``, ``claimed responsibility``)?"""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.i not in found or found[root.i].type != STATEMENT:
+        return False
+    return any(
+        c.dep_ == "dobj" and c.i in found and found[c.i].type == STATEMENT
+        for c in root.children
+    )
