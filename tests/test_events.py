@@ -169,6 +169,11 @@ CODE_CASES = [
     ("The premier expressed condolences after the deadly bombing.", "ASSAULT", "01"),
     ("The envoy voiced optimism about the peace talks.", "CONSULT", "01"),
     ("The envoy said the rebels attacked the convoy.", "ASSAULT", "18"),
+    # an attack in words accuses; seizing control occupies (CAMEO 192)
+    ("The senator launched a scathing attack on the minister.", "ACCUSE", "11"),
+    ("Gunmen launched an attack on the police station.", "ASSAULT", "18"),
+    ("Rebels seized control of the northern town.", "ASSAULT", "18"),
+    ("Police seized two tonnes of cocaine.", "COERCE", "17"),
 ]
 
 
