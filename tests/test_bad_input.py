@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from warc_files import write_warc
 
 from reportedly.clean import clean
 from reportedly.errors import InputError
@@ -30,24 +28,6 @@ ENGLISH = (
     "because the two sides could not agree on an agenda. The minister said "
     "that he would meet the envoy again next week, and that he was hopeful."
 )
-
-
-def write_warc(path: Path, records: list[tuple[str, str, str, bytes]]) -> None:
-    """Write (rec_type, url, content_type, payload) response records as a WARC."""
-    with open(path, "wb") as fh:
-        writer = WARCWriter(fh, gzip=path.suffix == ".gz")
-        for rec_type, url, ctype, payload in records:
-            http = StatusAndHeaders(
-                "200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1"
-            )
-            rec = writer.create_warc_record(
-                url,
-                rec_type,
-                payload=io.BytesIO(payload),
-                length=len(payload),  # without it warcio leaks a temporary file
-                http_headers=http,
-            )
-            writer.write_record(rec)
 
 
 def read(*sources: str | Path) -> list[RawDocument | ErrorRecord]:

@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from warc_files import write_warc
 
 from reportedly.ingest import read_sources
 from reportedly.model import ErrorRecord, RawDocument
@@ -35,28 +34,6 @@ def docs(*sources: str | Path) -> list[RawDocument]:
     errors = [i for i in items if isinstance(i, ErrorRecord)]
     assert not errors, errors
     return items  # type: ignore[return-value]
-
-
-def write_warc(path: Path, records: list[tuple[str, str, str, bytes]]) -> None:
-    """Write (rec_type, url, content_type, payload) records as a gzipped WARC."""
-    with open(path, "wb") as fh:
-        writer = WARCWriter(fh, gzip=path.suffix == ".gz")
-        for rec_type, url, ctype, payload in records:
-            http = None
-            if rec_type in ("response", "request"):
-                status = "200 OK" if rec_type == "response" else "GET / HTTP/1.1"
-                http = StatusAndHeaders(
-                    status, [("Content-Type", ctype)], protocol="HTTP/1.1"
-                )
-            rec = writer.create_warc_record(
-                url,
-                rec_type,
-                payload=io.BytesIO(payload),
-                length=len(payload),  # without it warcio leaks a temporary file
-                http_headers=http,
-                warc_headers_dict={"WARC-Date": "2015-10-01T12:30:00Z"},
-            )
-            writer.write_record(rec)
 
 
 # (file name, file content, expected (content_type, content, source suffix))
