@@ -12,6 +12,7 @@ from reportedly.errors import InputError, ReportedlyError
 from reportedly.extract import actors as actors_mod
 from reportedly.extract import claims as claims_mod
 from reportedly.extract import contradictions as contradictions_mod
+from reportedly.extract import event_actors as event_actors_mod
 from reportedly.extract import events as events_mod
 from reportedly.extract import headline as headline_mod
 from reportedly.extract import quotes as quotes_mod
@@ -21,8 +22,6 @@ from reportedly.model import (
     Analysis,
     Article,
     ErrorRecord,
-    Event,
-    EventArg,
     Quote,
     RawDocument,
     Speaker,
@@ -33,6 +32,7 @@ EXTRACTORS = {
     "actors": actors_mod.VERSION,
     "signals": signals_mod.VERSION,
     "events": events_mod.VERSION,
+    "event_actors": event_actors_mod.VERSION,
     "claims": claims_mod.VERSION,
     "contradictions": contradictions_mod.VERSION,
 }
@@ -52,9 +52,10 @@ def _extract(doc: Any, article: Article, model: str | None = None) -> Analysis:
     # 7. events, with the claimant and modality from the attributions they sit in
     events = list(events_mod.events(doc, article))
     events = list(claims_mod.claims(doc, events, found))
-    events = _link_event_actors(events, actors)
+    # 7b. participants resolved to actors with country and sector
+    events, actors = event_actors_mod.event_actors(events, actors, article)
     # 8. claims inside the article that contradict each other
-    signals += contradictions_mod.contradictions(events)
+    signals += contradictions_mod.contradictions(events, actors)
     return Analysis(
         article=article,
         actors=tuple(actors),
@@ -63,39 +64,6 @@ def _extract(doc: Any, article: Article, model: str | None = None) -> Analysis:
         signals=tuple(signals),
         extractors=dict(EXTRACTORS),
     )
-
-
-def _link_event_actors(events: list[Event], actors: list[Any]) -> list[Event]:
-    """Set ``actor_id`` on event participants that are mentions of an actor."""
-    spans = [(m.start, m.end, a.id) for a in actors for m in a.mentions]
-
-    def link(arg: EventArg) -> EventArg:
-        s = arg.span
-        best = [aid for a, b, aid in spans if a >= s.start and b <= s.end]
-        exact = [aid for a, b, aid in spans if (a, b) == (s.start, s.end)]
-        aid = (exact or best or [arg.actor_id])[0]
-        return dataclasses.replace(arg, actor_id=aid) if aid != arg.actor_id else arg
-
-    out = []
-    for ev in events:
-        claimant = ev.claimant
-        if claimant is not None and claimant.actor_id is None:
-            found = [
-                aid
-                for a, b, aid in spans
-                if (a, b) == (claimant.span.start, claimant.span.end)
-            ]
-            if found:
-                claimant = dataclasses.replace(claimant, actor_id=found[0])
-        out.append(
-            dataclasses.replace(
-                ev,
-                actors=tuple(link(a) for a in ev.actors),
-                recipients=tuple(link(r) for r in ev.recipients),
-                claimant=claimant,
-            )
-        )
-    return out
 
 
 def _link_speakers(found: list[Quote], actors: list[Any]) -> list[Quote]:

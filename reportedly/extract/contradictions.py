@@ -4,10 +4,10 @@ targets``; IS targets vs opposition targets)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import combinations
 
-from reportedly.model import Event, Signal
+from reportedly.model import Actor, Event, Signal
 
 VERSION = "contradictions.v1"
 
@@ -19,18 +19,19 @@ def _claim_key(ev: Event) -> str:
 PRONOUNS = {"they", "he", "she", "it", "we", "who", "which", "that", "them"}
 
 
-def _actor_keys(ev: Event) -> set[str]:
-    """Who acts, by actor id or text; pronouns say nothing on their own."""
-    return {
+def _actor_keys(ev: Event, countries: Mapping[str, str]) -> set[str]:
+    """Who acts, by actor id or text, and by country (the army and the defence
+    ministry are one state); pronouns say nothing on their own."""
+    keys = {
         a.actor_id or a.span.text.lower()
         for a in ev.actors
         if a.actor_id or a.span.text.lower() not in PRONOUNS
     }
+    return keys | {countries[k] for k in keys if k in countries}
 
 
-def _compatible_actors(a: Event, b: Event) -> bool:
+def _compatible_actors(ka: set[str], kb: set[str]) -> bool:
     """Unknown actors are compatible; known ones must share someone."""
-    ka, kb = _actor_keys(a), _actor_keys(b)
     return not ka or not kb or bool(ka & kb)
 
 
@@ -43,26 +44,34 @@ def _quantity_clash(a: Event, b: Event) -> tuple[str, str] | None:
 
 
 def _recipient_clash(a: Event, b: Event) -> tuple[str, str] | None:
-    ra = {r.actor_id or r.span.text.lower() for r in a.recipients}
-    rb = {r.actor_id or r.span.text.lower() for r in b.recipients}
-    if ra and rb and not ra & rb:
+    """Both sides name resolved recipients and none is shared."""
+    ra = {r.actor_id for r in a.recipients}
+    rb = {r.actor_id for r in b.recipients}
+    if ra and rb and None not in ra | rb and not ra & rb:
         return a.recipients[0].span.text, b.recipients[0].span.text
     return None
 
 
-def contradictions(events: Sequence[Event]) -> Iterator[Signal]:
+def contradictions(
+    events: Sequence[Event], actors: Sequence[Actor] = ()
+) -> Iterator[Signal]:
     """Yield an ``internal_contradiction`` signal for each pair of events of
     one type and compatible actors whose different claimants disagree."""
+    countries = {a.id: f"country:{a.country}" for a in actors if a.country}
     for a, b in combinations(events, 2):
         if a.type != b.type or _claim_key(a) == _claim_key(b):
             continue
         if a.modality in ("negated", "denied") or b.modality in ("negated", "denied"):
             continue
-        if not _compatible_actors(a, b):
+        ka, kb = _actor_keys(a, countries), _actor_keys(b, countries)
+        if not _compatible_actors(ka, kb):
             continue
         who_a = a.claimant.span.text if a.claimant else "the outlet"
         who_b = b.claimant.span.text if b.claimant else "the outlet"
-        same_actor = bool(_actor_keys(a) & _actor_keys(b))
+        same_actor = bool(
+            {x.actor_id for x in a.actors if x.actor_id}
+            & {x.actor_id for x in b.actors if x.actor_id}
+        )
         for what, clash in (
             ("how many", _quantity_clash(a, b)),
             # different targets are a contradiction only for one and the same actor
