@@ -28,6 +28,7 @@ eval: install
 	$(PY) -m bench.eval_claims --shared $(SHARED) --split dev
 	$(PY) -m bench.eval_events --shared $(SHARED)
 	$(PY) -m bench.eval_actors --shared $(SHARED)
+	$(PY) -m bench.eval_petrarch --shared $(SHARED)
 
 bench: install
 	$(PY) -m bench.speed --shared $(SHARED)
