@@ -324,3 +324,20 @@ def test_ids_are_stable_and_distinct():
     a, b = _events(text), _events(text)
     assert [e.id for e in a] == [e.id for e in b]
     assert len({e.id for e in a}) == len(a) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "exp"),
+    [
+        # the event noun under a verb of the same type is that verb's event
+        (
+            "The parliament voted to give the president authorization for strikes.",
+            ["AGREE", "ASSAULT"],
+        ),
+        ("The two sides held talks in Vienna on Monday.", ["CONSULT"]),
+        # "concluded" as a reporting verb is no event
+        ("Worse yet, the minister concluded, the plan could fail.", []),
+    ],
+)
+def test_one_event_per_act(text, exp):
+    assert sorted(e.type for e in _events(text)) == exp
