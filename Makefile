@@ -29,6 +29,7 @@ eval: install
 	$(PY) -m bench.eval_events --shared $(SHARED)
 	$(PY) -m bench.eval_actors --shared $(SHARED)
 	$(PY) -m bench.eval_petrarch --shared $(SHARED)
+	$(PY) -m bench.summary
 
 bench: install
 	$(PY) -m bench.speed --shared $(SHARED)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -26,3 +27,13 @@ def table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
 
     sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
     return "\n".join([line(header), sep, *(line(r) for r in rows)])
+
+
+OUT = ROOT / "bench" / "out"
+
+
+def record(name: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Keep a harness's table in ``bench/out/<name>.json`` for ``bench.summary``."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    data = {"header": list(header), "rows": [list(map(str, r)) for r in rows]}
+    (OUT / f"{name}.json").write_text(json.dumps(data, indent=1), encoding="utf-8")

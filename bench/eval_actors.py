@@ -20,7 +20,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bench.common import shared_dir, table
+from bench.common import record, shared_dir, table
 from reportedly.extract.actor_codes import code_actor, countries_in
 
 LEGACY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -173,6 +173,7 @@ def main() -> None:
     rows += ngec(data / "actors/ngec/ngec_actor_resolution_cases.jsonl")
     header = ("set", "n", "ISO/IGO code acc", "sector acc", "coded share")
     print(table(rows, header))
+    record("actors", header, rows)
     print(f"\n{time.perf_counter() - t0:.2f}s")
 
 

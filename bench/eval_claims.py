@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bench.common import shared_dir, table
+from bench.common import record, shared_dir, table
 from bench.eval_quotes import _scorer
 from reportedly import RawDocument, analyze_documents
 from reportedly.model import ErrorRecord
@@ -73,6 +73,7 @@ def main() -> None:
     ]
     print(f"PolNeAR {args.split}: claimants of events inside attributions")
     print(table(rows, ("measure", "value", "target")))
+    record(f"claims_{args.split}", ("measure", "value", "target"), rows)
 
 
 if __name__ == "__main__":

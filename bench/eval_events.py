@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from bench.common import shared_dir, table
+from bench.common import record, shared_dir, table
 from reportedly.annotate import load
 from reportedly.extract.events import classify, events
 from reportedly.model import Article
@@ -265,6 +265,7 @@ def main(argv: list[str] | None = None) -> None:
         for fn in (plv, gsr, penta, multicoder, case2021):
             rows += fn(nlp, data)
     print(table(rows, ("benchmark", "n", "score", "target", "peer")))
+    record(f"events_{args.split}", ("benchmark", "n", "score", "target", "peer"), rows)
     targets = [r for r in rows if r[3].startswith(">=")]
     met = sum(float(r[2]) >= float(r[3][3:]) for r in targets)
     secs = time.perf_counter() - t0

@@ -19,7 +19,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from bench.common import shared_dir, table
+from bench.common import record, shared_dir, table
 
 _CODE = re.compile(r"\[([A-Za-z0-9+-]{3,})")
 
@@ -121,6 +121,7 @@ def main(argv: list[str] | None = None) -> None:
         ),
     ]
     print(table(rows, ("benchmark", "n", "F1", "target")))
+    record("petrarch", ("benchmark", "n", "F1", "target"), rows)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import shared_dir, table
+from bench.common import record, shared_dir, table
 from reportedly import RawDocument, analyze_documents
 from reportedly.model import ErrorRecord
 
@@ -160,6 +160,7 @@ def main() -> None:
         f"{scores['gold_attributions']} gold attributions)"
     )
     print(table(rows, ("metric", "value", "target")))
+    record(f"quotes_{args.split}", ("metric", "value", "target"), rows)
     for e in errors[:10]:
         print("error:", e)
 

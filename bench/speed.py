@@ -35,7 +35,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from bench.common import ROOT, shared_dir, table
+from bench.common import ROOT, record, shared_dir, table
 from reportedly import analyze_documents
 from reportedly.annotate import load, model_name
 from reportedly.clean import clean
@@ -47,7 +47,7 @@ NEWS = Path("data") / "corpora" / "news"
 FAKES = NEWS / "fa_kes_syria" / "FA-KES-Dataset.csv"
 BBC = NEWS / "bbc_news_2225" / "bbc_news.jsonl"
 GUARDIAN = NEWS / "guardian_syria_sdf_2019" / "Guardian_SDF_sample.csv"
-OUT = ROOT / "bench" / "out" / "speed.json"
+OUT = ROOT / "bench" / "out" / "speed_runs.json"
 BATCH = 32
 WARMUP_DOCS = 8
 TARGET_RATIO = 0.75
@@ -425,6 +425,7 @@ def main() -> None:
         f"[{mach['pipes']}], batch_size {BATCH}"
     )
     print(table(rows, ("metric", "value", "target")))
+    record("speed", ("metric", "value", "target"), rows)
     if rss_all:
         names = ", ".join(rss_all[0]["files"])
         print(
