@@ -66,8 +66,9 @@ def _confidence(trig: Trigger, verb: bool, actors: int, recipients: int) -> floa
     return round(min(score, 0.95), 2)
 
 
-def _governed_by_same(tok: Any, typ: str, tab: Any, hops: int = 3) -> bool:
-    """Is an event noun the object of a verb that already says its event?"""
+def _governed_by_same(tok: Any, own: Trigger, tab: Any, hops: int = 3) -> bool:
+    """Is an event noun the object of a verb that already says its event?
+    A noun that adds a mode (``attacked with airstrikes``) stays."""
     head = tok
     for _ in range(hops):
         if head.head.i == head.i:
@@ -75,8 +76,8 @@ def _governed_by_same(tok: Any, typ: str, tab: Any, hops: int = 3) -> bool:
         head = head.head
         if head.pos_ == "VERB" and not is_light(head, tab):
             trig = read(head, tab)
-            if trig is not None and trig.type == typ:
-                return True
+            if trig is not None and trig.type == own.type:
+                return own.mode is None or own.mode == trig.mode
     return False
 
 
@@ -92,7 +93,7 @@ def events(doc: Any, article: Any) -> Iterator[Event]:
         if undone(tok, tab):
             continue  # "aid" in "suspended aid": the suspension is the event
         is_verb = tok.pos_ in ("VERB", "AUX")
-        if not is_verb and _governed_by_same(tok, trig.type, tab):
+        if not is_verb and _governed_by_same(tok, trig, tab):
             continue  # "voted to give authorization": one AGREE, the vote
         actor, rec = verb_args(tok) if is_verb else noun_args(tok)
         lo, hi = _clause(tok)
