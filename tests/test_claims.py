@@ -158,3 +158,20 @@ def test_reference_parliament_vote_is_an_event_the_outlet_asserts(reference) -> 
 def test_reference_eight_versus_four_targets_is_a_contradiction(reference) -> None:
     msgs = [s.message for s in reference.signals if s.kind == "internal_contradiction"]
     assert any("eight IS targets" in m and "four ISIS targets" in m for m in msgs)
+
+
+def test_reference_headline_strike_is_by_the_russian_military_on_is(reference) -> None:
+    actors = {a.id: a for a in reference.actors}
+    (ev,) = [e for e in reference.events if e.quantities and e.quantities[0].value == 8]
+    actor = actors[ev.actors[0].actor_id]
+    recipient = actors[ev.recipients[0].actor_id]
+    assert (actor.country, actor.sector) == ("RUS", "MIL")
+    assert recipient.sector == "UAF" and ev.recipients[0].span.text == "IS"
+    ministry = actors[ev.claimant.actor_id]
+    assert (ministry.country, ministry.sector) == ("RUS", "GOV")
+
+
+def test_reference_russia_is_one_actor_across_its_variants(reference) -> None:
+    russia = [a for a in reference.actors if a.kind == "country" and a.country == "RUS"]
+    assert len(russia) == 1
+    assert {"Russia", "The Russians", "Russian"} <= {m.text for m in russia[0].mentions}
