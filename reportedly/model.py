@@ -261,8 +261,12 @@ class Event:
     actors: tuple[EventArg, ...] = ()
     recipients: tuple[EventArg, ...] = ()
     location: EventArg | None = None
+    location_precision: str | None = None  # point | admin2 | admin1 | country
+    location_source: str | None = None  # clause | sentence | article
     date: str | None = None
     date_text: Span | None = None
+    date_precision: str | None = None  # day | week | month | year
+    date_source: str | None = None  # clause | sentence | published
     quantities: tuple[Quantity, ...] = ()
     modality: str = "asserted"
     claimant: Claimant | None = None
@@ -279,8 +283,12 @@ class Event:
             "actors": [a.to_dict() for a in self.actors],
             "recipients": [r.to_dict() for r in self.recipients],
             "location": self.location.to_dict() if self.location else None,
+            "location_precision": self.location_precision,
+            "location_source": self.location_source,
             "date": self.date,
             "date_text": self.date_text.to_dict() if self.date_text else None,
+            "date_precision": self.date_precision,
+            "date_source": self.date_source,
             "quantities": [q.to_dict() for q in self.quantities],
             "modality": self.modality,
             "claimant": self.claimant.to_dict() if self.claimant else None,

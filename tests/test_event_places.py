@@ -1,0 +1,92 @@
+"""Event location and date from place and date mentions (extract/event_places.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from reportedly.annotate import parse
+from reportedly.extract.event_places import event_places, focus
+from reportedly.extract.events import events
+from reportedly.model import Article, Span
+
+pytestmark = pytest.mark.model
+
+TEXT = (
+    "Jets struck northern Homs on Tuesday. "
+    "Rebels shelled a checkpoint near Hama, activists said. "
+    "Later the army arrested two men. "
+    "Homs has been a target for months."
+)
+
+
+@dataclass(frozen=True)
+class P:
+    span: Span
+    place_id: str | None
+    precision: str = "point"
+    hint: str | None = None
+    hint_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class D:
+    span: Span
+    value: str | None
+    precision: str = "day"
+
+
+def sp(s: str, n: int = 0) -> Span:
+    i = -1
+    for _ in range(n + 1):
+        i = TEXT.index(s, i + 1)
+    return Span.of(TEXT, i, i + len(s))
+
+
+PLACES = [
+    P(sp("Homs"), "homs", hint="northern", hint_span=sp("northern Homs")),
+    P(sp("Hama"), "hama"),
+    P(sp("Homs", 1), "homs"),
+]
+DATES = [D(sp("on Tuesday"), "2015-09-29")]
+
+
+def _run(published: str | None = "2015-09-30"):
+    doc = parse(TEXT)
+    evs = list(events(doc, Article(id="t", text=TEXT)))
+    out = event_places(doc, evs, PLACES, DATES, published=published)
+    return {e.trigger.text: e for e in out if e.trigger}
+
+
+# (trigger, location text, precision, source, date, date source)
+CASES = [
+    ("struck", "northern Homs", "admin1", "clause", "2015-09-29", "clause"),
+    ("shelled", "Hama", "point", "clause", "2015-09-30", "published"),
+    ("arrested", "northern Homs", "admin1", "article", "2015-09-30", "published"),
+]
+
+
+@pytest.mark.parametrize(("trig", "loc", "prec", "src", "date", "dsrc"), CASES)
+def test_location_and_date(trig, loc, prec, src, date, dsrc):
+    ev = _run()[trig]
+    assert ev.location is not None and ev.location.span.text == loc
+    assert TEXT[ev.location.span.start : ev.location.span.end] == loc
+    assert (ev.location_precision, ev.location_source) == (prec, src)
+    assert (ev.date, ev.date_source) == (date, dsrc)
+
+
+def test_a_place_is_no_recipient():
+    ev = _run()["struck"]
+    assert all("Homs" not in r.span.text for r in ev.recipients)
+
+
+def test_no_published_date_leaves_undated_events_undated():
+    got = _run(published=None)
+    assert got["struck"].date == "2015-09-29"
+    assert got["arrested"].date is None and got["arrested"].date_source is None
+
+
+def test_focus_is_the_most_mentioned_place():
+    assert focus(PLACES).place_id == "homs"
+    assert focus([P(sp("Hama"), None)]) is None
