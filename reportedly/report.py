@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import textwrap
 
-from reportedly.model import Actor, Analysis, ErrorRecord, Event, EventArg, Quote
+from reportedly.model import (
+    Actor,
+    Analysis,
+    ErrorRecord,
+    Event,
+    EventArg,
+    Place,
+    Quote,
+)
 
 WIDTH = 88
 
@@ -40,7 +48,24 @@ def _arg(args: tuple[EventArg, ...], actors: dict[str, Actor]) -> str:
     return " + ".join(names) if names else "?"
 
 
-def _event_line(e: Event, actors: dict[str, Actor]) -> str:
+def _where(e: Event, places: dict[str, Place]) -> str:
+    """``Homs, SY (admin1)`` for the location, ``2015-09-30`` for the date."""
+    parts = []
+    if e.location is not None:
+        place = places.get(e.location.place_id or "")
+        name = f"{place.name}, {place.country}" if place and place.country else None
+        text = name or e.location.span.text
+        if e.location_source == "article":
+            text += " (article)"
+        parts.append(text)
+    if e.date:
+        parts.append(e.date + (" (published)" if e.date_source == "published" else ""))
+    return ", ".join(parts)
+
+
+def _event_line(
+    e: Event, actors: dict[str, Actor], places: dict[str, Place] | None = None
+) -> str:
     """``claimant: actor -TYPE-> recipient @ place, date (modality)``."""
     who = "outlet"
     if e.claimant is not None:
@@ -48,9 +73,7 @@ def _event_line(e: Event, actors: dict[str, Actor]) -> str:
         who = actor.name if actor else e.claimant.span.text
     kind = e.type + (f":{e.mode}" if e.mode else "")
     line = f"{who}: {_arg(e.actors, actors)} -{kind}-> {_arg(e.recipients, actors)}"
-    where = ", ".join(
-        x for x in (e.location.span.text if e.location else "", e.date or "") if x
-    )
+    where = _where(e, places or {})
     if where:
         line += f" @ {where}"
     if e.quantities:
@@ -89,7 +112,8 @@ def render(analysis: Analysis) -> str:
         )
     if analysis.events:
         out.append(f"\nEvents ({len(analysis.events)}):")
-        out += [f"  - {_event_line(e, actors)}" for e in analysis.events]
+        places = {p.id: p for p in analysis.places}
+        out += [f"  - {_event_line(e, actors, places)}" for e in analysis.events]
     out.append(f"\nSignals ({len(analysis.signals)}):")
     for s in analysis.signals:
         where = f" @{s.span.start}" if s.span else ""
