@@ -82,6 +82,17 @@ RESOLVE = [
     ("2015-09-30", None, "2015-09-30", "day"),
     ("30/09/2015", None, "2015-09-30", "day"),
     ("the 30th of September 2015", None, "2015-09-30", "day"),
+    ("August of 2013", None, "2013-08-01", "month"),
+    # numeric dates: unambiguous ones either order; else the reading nearest
+    # before publication, or day first (month first with slashes) without one
+    ("15-09-2013", None, "2013-09-15", "day"),
+    ("09/15/2013", None, "2013-09-15", "day"),
+    ("28.04.2017", None, "2017-04-28", "day"),
+    ("03-07-2015", "2015-07-03", "2015-07-03", "day"),
+    ("03-07-2015", "2015-03-08", "2015-03-07", "day"),
+    ("03-07-2015", None, "2015-07-03", "day"),
+    ("07/03/2015", None, "2015-07-03", "day"),
+    ("2015/09/30", None, "2015-09-30", "day"),
     # relative phrases without a publication date: never guessed
     ("today", None, None, "day"),
     ("on Wednesday", None, None, "day"),
@@ -100,6 +111,9 @@ RESOLVE = [
     ("recently", WED, None, "unknown"),
     ("the 1990s", WED, None, "unknown"),
     ("0914", WED, None, "unknown"),
+    ("13:06 3885", WED, None, "unknown"),
+    ("2015-16", WED, None, "unknown"),
+    ("13-13-2015", WED, None, "unknown"),
     ("", WED, None, "unknown"),
 ]
 
@@ -157,6 +171,11 @@ MENTIONS = [
             ("Saturday", "2015-09-26", "day", True),
             ("two weeks ago", "2015-09-14", "week", True),
         ],
+    ),
+    (
+        "Posted 03-07-2015: in 2015-16 the 13:06 bus ran every day.",
+        "2015-07-03",
+        [("03-07-2015", "2015-07-03", "day", False)],
     ),
     (
         "Earlier this month, the UN said the siege began in early August.",

@@ -50,7 +50,7 @@ _FIND = re.compile(
             rf"((?:{_WDA},?\s+)?(?:{_DAY}\s+(?:of\s+)?{_MON}|{_MON}\s+{_DAY})"
             rf"(?:,?\s+{_YEAR})?)",
             rf"({_MON},?\s+{_YEAR})",
-            r"(\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{4})\b",
+            r"(\d{4}[-/]\d\d[-/]\d\d|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\b",
             rf"((?:(?i:earlier|late|early|last|this|next)\s+)?(?:{_WD})"
             rf"(?:\s+(?:{DAY_PARTS}))?)\b",
             rf"(?i:((?:the\s+day\s+before\s+)?yesterday(?:\s+(?:{DAY_PARTS}))?"
@@ -105,10 +105,14 @@ _SPECIAL: dict[str, Recipe] = {
     },
 }
 _WDN = "|".join(WEEKDAYS)
+_FALLBACK = re.compile(
+    rf"\d.*\b(?:{'|'.join(MONTHS)})\b|\b(?:{'|'.join(MONTHS)})\b.*\d"
+)
 _MN = "|".join(MONTHS)
 _YR = r"(1[89]\d\d|20\d\d)"
 _RX = {
-    "iso": re.compile(r"^(\d{4})-(\d\d)-(\d\d)$"),
+    "iso": re.compile(r"^(\d{4})[-/](\d\d)[-/](\d\d)$"),
+    "num": re.compile(r"^(\d{1,2})([-/ ])(\d{1,2})[-/ ](\d{4})$"),
     "year": re.compile(rf"^{_YR}$"),
     "ago": re.compile(rf"^({_NUM}) (day|week|month|year)s? ago$"),
     "dur": re.compile(
@@ -157,6 +161,12 @@ def _recipe(s: str) -> Recipe | None:
     if m := rx["iso"].match(s):
         d = _ymd(int(m[1]), int(m[2]), int(m[3]))
         return ("abs", d, "day") if d else ("none",)
+    if m := rx["num"].match(s):
+        a, b, y = int(m[1]), int(m[3]), int(m[4])
+        dmy, mdy = _ymd(y, b, a), _ymd(y, a, b)
+        if not (dmy and mdy) or dmy == mdy:
+            return ("abs", dmy or mdy, "day") if dmy or mdy else ("none",)
+        return ("num", dmy, mdy) if m[2] != "/" else ("num", mdy, dmy)
     if m := rx["year"].match(s):
         return ("abs", date(int(m[1]), 1, 1), "year")
     if m := rx["ago"].match(s):
@@ -224,7 +234,7 @@ def _apply(r: Recipe, pub: date) -> date | None:
 
 def _dateparser(s: str, pub: date | None) -> tuple[date | None, str, bool]:
     """Resolve ``s`` with dateparser, ``pub`` as base; only phrases with a digit."""
-    if not re.search(r"\d", s) or s.isdigit() or (_UNIT.search(s) and "ago" not in s):
+    if not _FALLBACK.search(s) or re.search(r"\d:\d|\d{5}", s) or _UNIT.search(s):
         return None, "unknown", False
     from dateparser.date import DateDataParser
 
@@ -255,6 +265,11 @@ def _resolve(phrase: str, published: str | None) -> tuple[str | None, str, bool]
         return None, "unknown", False
     elif r[0] == "abs":
         d, precision, relative = r[1], r[2], False
+    elif r[0] == "num":  # 03-07-2015: the reading nearest before publication
+        first, second = r[1], r[2]
+        if pub and (abs((pub - second).days) < abs((pub - first).days)):
+            first = second if (second - pub).days <= FUTURE_SLACK else first
+        d, precision, relative = first, "day", False
     else:
         precision, relative = _PRECISION[r[0]], True
         d = _apply(r, pub) if pub else None
