@@ -1,11 +1,8 @@
-"""Date phrases: find them in an article and resolve them against its publication date.
+"""Date phrases: find them in an article, resolve them against its publication date.
 
-``resolve`` turns one phrase into ``(value, precision)``: ``value`` is the ISO
-date of the start of the period (or None), ``precision`` one of ``day``,
-``week``, ``month``, ``year`` or ``unknown``. Common forms are resolved by rule
-(dateparser mishandles weekdays and is slow); the rest goes to dateparser with
-the publication date as its base. Relative phrases never resolve without a
-publication date.
+Common forms resolve by rule (dateparser mishandles weekdays and is slow); other
+phrases naming a month go to dateparser with the publication date as base.
+Relative phrases never resolve without a publication date.
 """
 
 from __future__ import annotations
@@ -25,6 +22,7 @@ WEEKDAYS: dict[str, int] = _LEX["weekdays"]
 NUMBERS: dict[str, int] = _LEX["numbers"]
 _WORDS = _LEX["words"]
 PREFIXES = tuple(sorted(_WORDS["prefixes"], key=len, reverse=True))
+_PREFIX = re.compile(rf"^(?:(?:{'|'.join(PREFIXES)})(?: |-)+)+")
 DAY_PARTS = "|".join(_WORDS["day_parts"])
 DURATION_BEFORE = frozenset(_WORDS["duration_before"])
 VAGUE = frozenset(_WORDS["vague"])
@@ -83,27 +81,8 @@ class DateMention:
 # --- resolution --------------------------------------------------------------
 # A recipe: (kind, arg, arg, ...); kinds need the publication date unless "abs".
 Recipe = tuple[Any, ...]
-_PRECISION = {
-    "offset": "day",
-    "weekday": "day",
-    "md": "day",
-    "week": "week",
-    "month_of": "month",
-    "months": "month",
-    "years": "year",
-}
-_SPECIAL: dict[str, Recipe] = {
-    **dict.fromkeys(["today", "tonight"], ("offset", 0)),
-    **dict.fromkeys(["yesterday", "last night"], ("offset", -1)),
-    **dict.fromkeys(["the day before", "the previous day"], ("offset", -1)),
-    "the day before yesterday": ("offset", -2),
-    "tomorrow": ("offset", 1),
-    **{
-        f"{w} {u}": (k, n)
-        for w, n in (("last", -1), ("this", 0), ("next", 1))
-        for u, k in (("week", "week"), ("month", "months"), ("year", "years"))
-    },
-}
+_PRECISION = {"week": "week", "months": "month", "month_of": "month", "years": "year"}
+_SPECIAL: dict[str, Recipe] = {k: tuple(v) for k, v in _LEX["relative"].items()}
 _WDN = "|".join(WEEKDAYS)
 _FALLBACK = re.compile(
     rf"\d.*\b(?:{'|'.join(MONTHS)})\b|\b(?:{'|'.join(MONTHS)})\b.*\d"
@@ -133,12 +112,7 @@ def _norm(phrase: str) -> str:
     s = phrase.lower().replace("\u2019", "'").replace(".", " ")
     s = re.sub(r"\s+", " ", s).strip(" ,;:()\"'-")
     s = re.sub(r"(?:'s|\s+at\s+\d.*|\s+at\s+(?:noon|midnight|dawn|dusk))$", "", s)
-    changed = True
-    while changed:
-        changed = False
-        for p in PREFIXES:
-            if s.startswith(p + " ") or s.startswith(p + "-"):
-                s, changed = s[len(p) + 1 :].lstrip(" -"), True
+    s = _PREFIX.sub("", s)
     if s not in _SPECIAL:
         s = re.sub(rf" (?:{DAY_PARTS})$", "", s)
     s = re.sub(rf"^(?:{_WDN}),? (?=\d|(?:{_MN}) \d)", "", s)  # "Wed 5 April"
@@ -188,11 +162,8 @@ def _recipe(s: str) -> Recipe | None:
         if year:
             d = _ymd(int(year), MONTHS[mon], int(day))
             return ("abs", d, "day") if d else ("none",)
-        return (
-            ("md", MONTHS[mon], int(day))
-            if _ymd(2000, MONTHS[mon], int(day))
-            else ("none",)
-        )
+        ok = _ymd(2000, MONTHS[mon], int(day))
+        return ("md", MONTHS[mon], int(day)) if ok else ("none",)
     return None
 
 
@@ -210,20 +181,13 @@ def _apply(r: Recipe, pub: date) -> date | None:
         return date(pub.year + r[1], 1, 1)
     if kind == "weekday":
         back = (pub.weekday() - r[1]) % 7
-        if r[2] == "last" and back == 0:
-            back = 7
         if r[2] == "next":
-            return pub + timedelta(days=(r[1] - pub.weekday() - 1) % 7 + 1)
-        return pub - timedelta(days=back)
+            return pub + timedelta(days=7 - back)
+        return pub - timedelta(days=back or (7 if r[2] == "last" else 0))
     if kind == "month_of":
-        month, mod = r[1], r[2]
-        later = month > pub.month or (mod == "last" and month == pub.month)
-        year = pub.year - 1 if later else pub.year
-        if mod == "next":
-            year = pub.year if month > pub.month else pub.year + 1
-        elif mod == "this":
-            year = pub.year
-        return date(year, month, 1)
+        month, after = r[1], r[1] > pub.month
+        shift = {"next": int(not after), "this": 0, "last": -int(month >= pub.month)}
+        return date(pub.year + shift.get(r[2], -int(after)), month, 1)
     if kind == "md":
         for year in range(pub.year, pub.year - 8, -1):
             d = _ymd(year, r[1], r[2])
@@ -271,18 +235,14 @@ def _resolve(phrase: str, published: str | None) -> tuple[str | None, str, bool]
             first = second if (second - pub).days <= FUTURE_SLACK else first
         d, precision, relative = first, "day", False
     else:
-        precision, relative = _PRECISION[r[0]], True
+        precision, relative = _PRECISION.get(r[0], "day"), True
         d = _apply(r, pub) if pub else None
     return (d.isoformat() if d else None), precision, relative
 
 
 def _iso(published: str | None) -> date | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", published or "")
+    return _ymd(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
 def resolve(phrase: str, published: str | None) -> tuple[str | None, str]:
@@ -304,16 +264,12 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int]]:
         start, end = ent.start_char, ent.end_char
         m = re.search(r"(?:['\u2019]s|[\s,.;:'\u2019\"-])+$", text[start:end])
         end = start + m.start() if m else end
-        before = text[max(0, start - 20) : start].split()
-        prev = before[-1].lower() if before else ""
-        if _AGE.match(text[end : end + 12]) or "old" in text[start:end].lower():
-            continue
         phrase = text[start:end].lower()
-        if prev in DURATION_BEFORE and _UNIT.search(phrase) and "ago" not in phrase:
-            continue
-        if prev == "aged" or end <= start:
-            continue
-        out.append((start, end))
+        prev = (text[max(0, start - 20) : start].split() or [""])[-1].lower()
+        old = _AGE.match(text[end : end + 12]) or "old" in phrase or prev == "aged"
+        dur = prev in DURATION_BEFORE and "ago" not in phrase and _UNIT.search(phrase)
+        if end > start and not old and not dur:
+            out.append((start, end))
     out.extend(m.span(m.lastindex or 0) for m in _FIND.finditer(text))
     return out
 
