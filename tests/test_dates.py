@@ -178,6 +178,11 @@ MENTIONS = [
         [("03-07-2015", "2015-07-03", "day", False)],
     ),
     (
+        "The day before, the army attacked; the day before the vote it withdrew.",
+        WED,
+        [("The day before", "2015-09-29", "day", True)],
+    ),
+    (
         "Earlier this month, the UN said the siege began in early August.",
         WED,
         [

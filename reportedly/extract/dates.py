@@ -64,6 +64,7 @@ _FIND = re.compile(
     )
     + ")"
 )
+_OF = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|that)\b|\s+\w+['\u2019]s\b")
 _UNIT = re.compile(r"(?i)\b(?:days?|weeks?|months?|years?|decades?)\b")
 _AGE = re.compile(r"(?i)^-?\s*(?:year|years)?-?\s*old\b|^-year")
 
@@ -287,7 +288,10 @@ def date_mentions(
     found: list[DateMention] = []
     last_end = -1
     for start, end in sorted(set(_candidates(doc, text)), key=lambda r: (r[0], -r[1])):
-        if start < last_end:
+        # "the day before the vote" counts from the vote, not from publication
+        if start < last_end or (
+            text.endswith("before", 0, end) and _OF.match(text, end)
+        ):
             continue
         value, precision, relative = _resolve(text[start:end], pub)
         if precision == "unknown":
