@@ -85,10 +85,8 @@ Recipe = tuple[Any, ...]
 _PRECISION = {"week": "week", "months": "month", "month_of": "month", "years": "year"}
 _SPECIAL: dict[str, Recipe] = {k: tuple(v) for k, v in _LEX["relative"].items()}
 _WDN = "|".join(WEEKDAYS)
-_FALLBACK = re.compile(
-    rf"\d.*\b(?:{'|'.join(MONTHS)})\b|\b(?:{'|'.join(MONTHS)})\b.*\d"
-)
 _MN = "|".join(MONTHS)
+_FALLBACK = re.compile(rf"\d.*\b(?:{_MN})\b|\b(?:{_MN})\b.*\d")
 _YR = r"(1[89]\d\d|20\d\d)"
 _RX = {
     "iso": re.compile(r"^(\d{4})[-/](\d\d)[-/](\d\d)$"),
