@@ -106,6 +106,7 @@ _RX = {
 }
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm(phrase: str) -> str:
     """Lower-case ``phrase`` and drop what does not move the start of its period."""
     s = phrase.lower().replace("\u2019", "'").replace(".", " ")
@@ -125,7 +126,6 @@ def _ymd(y: int, m: int, d: int) -> date | None:
         return None
 
 
-@functools.lru_cache(maxsize=65536)
 def _recipe(s: str) -> Recipe | None:
     """Return how to resolve the normalised phrase ``s``, or None for no rule."""
     if s in _SPECIAL:
@@ -217,9 +217,8 @@ def _dateparser(s: str, pub: date | None) -> tuple[date | None, str, bool]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _resolve(phrase: str, published: str | None) -> tuple[str | None, str, bool]:
-    """Return ``(value, precision, relative)`` of ``phrase`` seen from ``published``."""
-    s = _norm(phrase)
+def _resolve(s: str, published: str | None) -> tuple[str | None, str, bool]:
+    """Return ``(value, precision, relative)`` of normalised ``s`` seen from a date."""
     pub = _iso(published)
     r = _recipe(s)
     if r is None:
@@ -250,7 +249,7 @@ def resolve(phrase: str, published: str | None) -> tuple[str | None, str]:
     ``published`` is an ISO date (or datetime); without it relative phrases
     give ``(None, precision)``. Unresolvable phrases give ``(None, "unknown")``.
     """
-    value, precision, _ = _resolve(phrase, published)
+    value, precision, _ = _resolve(_norm(phrase), published)
     return value, precision
 
 
@@ -291,7 +290,7 @@ def date_mentions(
             text.endswith("before", 0, end) and _OF.match(text, end)
         ):
             continue
-        value, precision, relative = _resolve(text[start:end], pub)
+        value, precision, relative = _resolve(_norm(text[start:end]), pub)
         if precision == "unknown":
             continue
         found.append(DateMention(Span.of(text, start, end), value, precision, relative))
