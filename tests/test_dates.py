@@ -63,6 +63,8 @@ RESOLVE = [
     ("early August", WED, "2015-08-01", "month"),
     ("the end of August", WED, "2015-08-01", "month"),
     ("in December", SAT, "2014-12-01", "month"),
+    ("in June last year", WED, "2014-06-01", "month"),
+    ("October this year", WED, "2015-10-01", "month"),
     ("September 2014", None, "2014-09-01", "month"),
     # day and month, either order; the year from publication
     ("on 30 September", WED, "2015-09-30", "day"),
@@ -181,6 +183,11 @@ MENTIONS = [
         "The day before, the army attacked; the day before the vote it withdrew.",
         WED,
         [("The day before", "2015-09-29", "day", True)],
+    ),
+    (
+        "The group declared a caliphate in June last year.",
+        WED,
+        [("June last year", "2014-06-01", "month", True)],
     ),
     (
         "Earlier this month, the UN said the siege began in early August.",

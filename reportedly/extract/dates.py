@@ -39,6 +39,7 @@ _MON = rf"(?:{_MF}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:1[89]|20)\d\d(?![\d-])"
 _NUM = r"\d+|" + "|".join(NUMBERS)
+_YS = r"(?:\s+(?:last|this|next)\s+year)?"  # "June last year"
 _PREP = r"(?i:in|since|until|by|during|of|from|before|after|early|late|mid-)"
 # one pattern per form, longest first; group 1 of each is the phrase
 _FIND = re.compile(
@@ -57,8 +58,8 @@ _FIND = re.compile(
             r"|the\s+(?:day\s+before|previous\s+day)))\b",
             r"(?i:((?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:week|month|year)))\b",
             rf"(?i:((?:{_NUM})\s+(?:day|week|month|year)s?\s+ago))\b",
-            rf"{_PREP}\s*((?:(?i:early|late)\s+|(?i:mid)-\s*)?(?:{_MF}))\b(?![\s,]*\d)",
-            rf"((?i:last|this|next|early|late)\s+(?:{_MF}))\b(?![\s,]*\d)",
+            rf"{_PREP}\s*((?:(?i:early|late)\s+|(?i:mid)-\s*)?(?:{_MF}){_YS})\b(?![\s,]*\d)",
+            rf"((?i:last|this|next|early|late)\s+(?:{_MF}){_YS})\b(?![\s,]*\d)",
             rf"{_PREP}\s*({_YEAR})",
         )
     )
@@ -99,7 +100,7 @@ _RX = {
         r" (?:days?|weeks?|months?|years?|decades?)$"
     ),
     "wd": re.compile(rf"^(?:(last|this|next|this past|this coming) )?({_WDN})$"),
-    "mon": re.compile(rf"^(?:(last|this|next) )?({_MN})$"),
+    "mon": re.compile(rf"^(?:(last|this|next) )?({_MN})(?: (last|this|next) year)?$"),
     "my": re.compile(rf"^({_MN}),? {_YR}$"),
     "dm": re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MN}),?(?: {_YR})?$"),
     "md": re.compile(rf"^({_MN}) (\d{{1,2}})(?:st|nd|rd|th)?,?(?: {_YR})?$"),
@@ -151,11 +152,10 @@ def _recipe(s: str) -> Recipe | None:
     if m := rx["wd"].match(s):
         return ("weekday", WEEKDAYS[m[2]], (m[1] or "").split(" ")[0])
     if m := rx["mon"].match(s):
-        return ("month_of", MONTHS[m[2]], m[1] or "")
+        return ("month_of", MONTHS[m[2]], m[3] + " year" if m[3] else m[1] or "")
     if m := rx["my"].match(s):
         return ("abs", date(int(m[2]), MONTHS[m[1]], 1), "month")
-    dm = rx["dm"].match(s)
-    md = rx["md"].match(s)
+    dm, md = rx["dm"].match(s), rx["md"].match(s)
     if dm or md:
         day, mon, year = (dm[1], dm[2], dm[3]) if dm else (md[2], md[1], md[3])  # type: ignore[index]
         if year:
@@ -186,6 +186,7 @@ def _apply(r: Recipe, pub: date) -> date | None:
     if kind == "month_of":
         month, after = r[1], r[1] > pub.month
         shift = {"next": int(not after), "this": 0, "last": -int(month >= pub.month)}
+        shift |= {"last year": -1, "this year": 0, "next year": 1}
         return date(pub.year + shift.get(r[2], -int(after)), month, 1)
     if kind == "md":
         for year in range(pub.year, pub.year - 8, -1):
