@@ -12,7 +12,9 @@ from reportedly.errors import InputError, ReportedlyError
 from reportedly.extract import actors as actors_mod
 from reportedly.extract import claims as claims_mod
 from reportedly.extract import contradictions as contradictions_mod
+from reportedly.extract import dates as dates_mod
 from reportedly.extract import event_actors as event_actors_mod
+from reportedly.extract import event_places as event_places_mod
 from reportedly.extract import events as events_mod
 from reportedly.extract import headline as headline_mod
 from reportedly.extract import quotes as quotes_mod
@@ -33,6 +35,8 @@ EXTRACTORS = {
     "signals": signals_mod.VERSION,
     "events": events_mod.VERSION,
     "event_actors": event_actors_mod.VERSION,
+    "dates": dates_mod.VERSION,
+    "event_places": event_places_mod.VERSION,
     "claims": claims_mod.VERSION,
     "contradictions": contradictions_mod.VERSION,
 }
@@ -54,6 +58,11 @@ def _extract(doc: Any, article: Article, model: str | None = None) -> Analysis:
     events = list(claims_mod.claims(doc, events, found))
     # 7b. participants resolved to actors with country and sector
     events, actors = event_actors_mod.event_actors(events, actors, article)
+    # 7c. where and when: date phrases resolved against the publication date
+    dates = dates_mod.date_mentions(doc, article, published=article.published)
+    events = event_places_mod.event_places(
+        doc, events, [], dates, published=article.published
+    )
     # 8. claims inside the article that contradict each other
     signals += contradictions_mod.contradictions(events, actors)
     return Analysis(

@@ -16,6 +16,7 @@ from typing import Any
 from reportedly.extract.lexicon import load_toml
 from reportedly.model import Article, Span
 
+VERSION = "dates.v1"
 _LEX = load_toml("dates.toml")
 MONTHS: dict[str, int] = _LEX["months"]
 WEEKDAYS: dict[str, int] = _LEX["weekdays"]
