@@ -90,3 +90,27 @@ def test_no_published_date_leaves_undated_events_undated():
 def test_focus_is_the_most_mentioned_place():
     assert focus(PLACES).place_id == "homs"
     assert focus([P(sp("Hama"), None)]) is None
+
+
+@pytest.fixture(scope="module")
+def dated_reference():
+    from pathlib import Path
+
+    import reportedly
+
+    path = Path(__file__).resolve().parents[1] / "reportedly/demo"
+    text = (path / "000_49bb6308d4702ce6.txt").read_text(encoding="utf-8")
+    return reportedly.analyze(text, published="2015-09-30")
+
+
+@pytest.mark.parametrize(
+    ("trigger", "date", "phrase"),
+    [
+        ("killed", "2015-09-30", "today"),  # Khoja: "struck northern Homs today"
+        ("voted", "2015-09-30", "Wednesday morning"),
+    ],
+)
+def test_reference_event_dates(dated_reference, trigger, date, phrase):
+    ev = next(e for e in dated_reference.events if e.trigger.text == trigger)
+    assert ev.date == date and ev.date_precision == "day"
+    assert ev.date_text is not None and phrase in ev.date_text.text
