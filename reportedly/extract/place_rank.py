@@ -41,7 +41,9 @@ def knobs() -> dict:
     lex["level_of"] = {w: k for k, ws in lex["levels"].items() for w in ws}
     demonyms = {}
     for key, country in actor_lexicon().demonyms.items():
-        if key.endswith(("an", "ish", "ese", "i", "ic", "ch", "ans", "is")):
+        if key.endswith(("an", "ish", "ese", "i", "ic", "ch", "ans", "is")) and (
+            not key.endswith("is") or key[:-1] in actor_lexicon().demonyms
+        ):
             demonyms[norm(key)] = country
     demonyms.update(lex["demonyms"])
     lex["demonyms"] = demonyms
@@ -75,6 +77,8 @@ def candidates(name: str) -> list[tuple[Entry, bool]]:
     if key in lex["us_states"] and (name.endswith(".") or name.isupper()):
         state = lex["us_states"][key]
         found += [(e, True) for e, _ in g.lookup(state) if e.feature_code == "ADM1"]
+    if key not in lex["demonyms"] and key[:-1] in lex["demonyms"]:
+        key = key[:-1]  # plural demonyms: "Canadians"
     if key in lex["demonyms"]:
         big = ("country", "admin1", "region")
         target = norm(lex["demonyms"][key])
@@ -90,6 +94,17 @@ def candidates(name: str) -> list[tuple[Entry, bool]]:
             (e, x) for e, x in base if (e.feature_class == "A") == (kind == "admin")
         ]
     return found
+
+
+def demonym_countries(words: Iterable[str]) -> set[str]:
+    """Return the ISO alpha-2 codes of the countries that demonyms in ``words`` name."""
+    lex, out = knobs(), set()
+    for word in words:
+        country = lex["demonyms"].get(norm(word))
+        for e, _ in gazetteer().lookup(country) if country else ():
+            if e.level == "country":
+                out.add(e.country)
+    return out
 
 
 def _containers(text: str, end: int) -> set[tuple[str, str]]:
@@ -132,12 +147,14 @@ def resolve(
     *,
     countries: Iterable[str] = (),
     home: str | None = None,
+    mentioned: Iterable[str] = (),
 ) -> list[Resolution]:
     """Resolve ``(name, start, end)`` mentions of ``text``, each the others' context."""
     lex = knobs()
     w = lex["weights"]
     actors = iso2(countries)
     homes = iso2([home] if home else [])
+    named = set(mentioned)
     keys = [norm(n) for n, _, _ in names_with_spans]
     cands: dict[str, list[tuple[Entry, float]]] = {}
     for (name, _, _), key in zip(names_with_spans, keys, strict=True):
@@ -164,6 +181,13 @@ def resolve(
                 b += w["level_match"]
             bonus[key][e.geonames_id] = max(bonus[key][e.geonames_id], b)
     choice = {k: (cs[0][0] if cs else None) for k, cs in cands.items()}
+    units: dict[str, dict[tuple[str, str], float]] = {}
+    for k, cs in cands.items():
+        units[k] = {}
+        for e, p in cs:
+            u = (e.country, e.admin1)
+            if e.admin1 and e.level != "admin1" and u not in units[k]:
+                units[k][u] = math.exp((p - cs[0][1]) / w["coherence_temperature"])
     scores: dict[str, list[tuple[Entry, float]]] = {}
     for _ in range(2):
         for key, cs in cands.items():
@@ -178,10 +202,20 @@ def resolve(
                     a1_w[(e.country, e.admin1)] += 1.0
                 if e.level in ("point", "admin2"):
                     points.append(e)
+            support: dict[tuple[str, str], float] = defaultdict(float)
+            for other, us in units.items():
+                if other != key:
+                    for u, v in us.items():
+                        support[u] += v
             scored = []
             for e, p in cs:
+                if e.admin1:
+                    n = support.get((e.country, e.admin1), 0)
+                    s_ = w["coherence"] * (1 - math.exp(-n))
+                    p = p + s_
                 s = p + bonus[key][e.geonames_id]
-                s += w["context_country"] * (1 - math.exp(-cc_w.get(e.country, 0.0)))
+                share = cc_w.get(e.country, 0.0) / max(1.0, sum(cc_w.values()))
+                s += w["context_country"] * share
                 if e.level != "country":
                     a1 = a1_w.get((e.country, e.admin1), 0.0)
                     s += w["context_admin1"] * (1 - math.exp(-a1))
@@ -189,6 +223,8 @@ def resolve(
                     s += w["near"]
                 if e.country in actors:
                     s += w["actor_country"]
+                if e.country in named:
+                    s += w["mentioned_country"]
                 if e.country in homes:
                     s += w["home_country"]
                 scored.append((e, s))
