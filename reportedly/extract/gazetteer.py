@@ -50,11 +50,17 @@ class Entry:
 
     @property
     def level(self) -> str:
-        """Return ``country``, ``admin1``, ``admin2`` or ``point``."""
-        levels = {"PCLI": "country", "ADM1": "admin1", "ADM2": "admin2"}
-        return (levels | {"CONT": "region"}).get(
-            self.feature_code, "admin2" if self.feature_code == "ADM3" else "point"
-        )
+        """Return ``country``, ``admin1``, ``admin2``, ``region`` or ``point``."""
+        return _LEVELS.get(self.feature_code, "point")
+
+
+_LEVELS = {
+    "PCLI": "country",
+    "ADM1": "admin1",
+    "ADM2": "admin2",
+    "ADM3": "admin2",
+    "CONT": "region",
+}
 
 
 def cache_path() -> Path:

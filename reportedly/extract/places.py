@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import IDX, IS_ALPHA
+
 from reportedly.extract.gazetteer import gazetteer
 from reportedly.extract.place_rank import demonym_countries, knobs, resolve
 from reportedly.model import Article, Place, Span, stable_id
@@ -73,18 +75,16 @@ def _plausible(name: str, sentence_start: bool) -> bool:
     return False
 
 
-def _doubtful(doc: Any) -> set[tuple[int, int]]:
+def _doubtful(doc: Any, ents: tuple) -> set[tuple[int, int]]:
     """Return one-word PERSON/ORG entities after a preposition that may be places.
 
     spaCy's small model tags many Middle-East towns as people ("the city of
     Palmyra"); a name never part of a longer person name qualifies when a
     preposition precedes it or it is a big town followed by punctuation.
     """
-    people = {
-        t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e
-    }
+    people = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     out = set()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1 or ent.start == 0:
             continue
         tok = ent[0]
@@ -99,33 +99,36 @@ def _doubtful(doc: Any) -> set[tuple[int, int]]:
     return out
 
 
-def _spans(doc: Any) -> list[tuple[int, int]]:
+def _spans(doc: Any, ents: tuple) -> list[tuple[int, int]]:
     """Return character ranges of candidate place names, in text order."""
-    out: list[tuple[int, int]] = list(_doubtful(doc))
-    taken = [False] * len(doc)
-    for ent in doc.ents:
-        for i in range(ent.start, ent.end):
-            taken[i] = True
+    out: list[tuple[int, int]] = list(_doubtful(doc, ents))
+    n = len(doc)
+    taken = [False] * n
+    for ent in ents:
+        taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
         if ent.label_ not in LABELS:
             continue
         start = ent.start + (ent[0].lower_ == "the")
         if start < ent.end:
             out.append((doc[start].idx, ent.end_char))
+    # One pass over the tokens: capitalised alphabetic words outside entities.
+    text = doc.text
+    cap = [
+        alpha and not taken[i] and text[idx].isupper()
+        for i, (idx, alpha) in enumerate(doc.to_array([IDX, IS_ALPHA]).tolist())
+    ]
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if taken[i] or not tok.text[:1].isupper() or not tok.is_alpha:
+    while i < n:
+        if not cap[i]:
             i += 1
             continue
         j = i
-        while j < len(doc) and j - i < MAX_WORDS and not taken[j]:
-            if not doc[j].text[:1].isupper() or not doc[j].is_alpha:
-                break
+        while j < n and j - i < MAX_WORDS and cap[j]:
             j += 1
         for k in range(j, i, -1):
-            name = doc[i:k].text
-            if _plausible(name, tok.is_sent_start):
-                out.append((tok.idx, doc[k - 1].idx + len(doc[k - 1].text)))
+            span = doc[i:k]
+            if _plausible(span.text, doc[i].is_sent_start):
+                out.append((span.start_char, span.end_char))
                 i = k - 1
                 break
         i += 1
@@ -163,10 +166,11 @@ def places(
 ) -> tuple[list[Place], list[PlaceMention]]:
     """Return the article's places (one per location) and every mention of them."""
     text = article.text
-    spans = _spans(doc)
-    doubtful = _doubtful(doc)
+    ents = tuple(doc.ents)
+    spans = _spans(doc, ents)
+    doubtful = _doubtful(doc, ents)
     names = [(text[s:e], s, e) for s, e in spans]
-    norp = demonym_countries(e.text for e in doc.ents if e.label_ == "NORP")
+    norp = demonym_countries(e.text for e in ents if e.label_ == "NORP")
     res = resolve(names, text, countries=countries, home=home, mentioned=norp)
     sure = {
         r.entry.country
