@@ -14,6 +14,7 @@ import argparse
 import functools
 import json
 import os
+import resource
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -157,8 +158,13 @@ def main(argv: list[str] | None = None) -> None:
         n = g.db.execute("SELECT count(*) FROM place").fetchone()[0]
         a = g.db.execute("SELECT count(*) FROM alias").fetchone()[0]
         size = path.stat().st_size / 1e6
+        built = g.db.execute("SELECT value FROM meta WHERE key = 'build_seconds'")
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"path: {path}\nplaces: {n:,}  names: {a:,}  size: {size:.1f} MB")
-        print(f"load + first lookup: {load * 1000:.1f} ms")
+        print(f"build: {built.fetchone()[0]} s (pure data step, at install)")
+        print(
+            f"load + first lookup: {load * 1000:.1f} ms; process peak RSS {rss:.0f} MB"
+        )
         t = time.perf_counter()
         for w in ("Paris", "Springfield", "Aleppo", "Nowhereville", "Texas"):
             g.lookup(w + " ")

