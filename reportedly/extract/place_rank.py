@@ -93,7 +93,32 @@ def candidates(name: str) -> list[tuple[Entry, bool]]:
         found += [
             (e, x) for e, x in base if (e.feature_class == "A") == (kind == "admin")
         ]
+    if not found and len(words) > 1:
+        found = _inner(words)
     return found
+
+
+def _inner(words: list[str]) -> list[tuple[Entry, bool]]:
+    """Return readings of the longest place name inside a longer one.
+
+    "Dubai World Cup" or "Colorado State University" sit in the place they
+    name; only countries, admin units and towns of 10,000 people count, and
+    the match is never exact.
+    """
+    g, stop = gazetteer(), knobs()["stop"]["words"]
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            part = " ".join(words[i : i + size])
+            if part in stop:
+                continue
+            big = [
+                (e, False)
+                for e, x in g.lookup(part)
+                if x and (e.level != "point" or e.population >= 10_000)
+            ]
+            if big:
+                return big
+    return []
 
 
 def demonym_countries(words: Iterable[str]) -> set[str]:
