@@ -159,6 +159,8 @@ def _prior(e: Entry, exact: bool, w: dict) -> float:
     feat = w["feature"].get(e.feature_code, 0.0)
     if not exact:
         feat *= w["alternate_feature"]
+    if e.feature_class == "A":  # a parish of 5,000 people is no Texas
+        feat *= min(1.0, math.log10(e.population + 1) / w["admin_full_log_population"])
     return (
         exact * w["exact_name"]
         + feat
