@@ -41,8 +41,10 @@ def knobs() -> dict:
     lex["level_of"] = {w: k for k, ws in lex["levels"].items() for w in ws}
     demonyms = {}
     for key, country in actor_lexicon().demonyms.items():
-        if key.endswith(("an", "ish", "ese", "i", "ic", "ch", "ans", "is")) and (
-            not key.endswith("is") or key[:-1] in actor_lexicon().demonyms
+        # adjectives and plurals only: the table also lists capitals ("hanoi")
+        towns = [e for e, x in gazetteer().lookup(key) if x and e.population > 50_000]
+        if not towns and key.endswith(
+            ("an", "ish", "ese", "i", "ic", "ch", "ans", "is")
         ):
             demonyms[norm(key)] = country
     demonyms.update(lex["demonyms"])
@@ -105,19 +107,20 @@ def _inner(words: list[str]) -> list[tuple[Entry, bool]]:
     name; only countries, admin units and towns of 10,000 people count, and
     the match is never exact.
     """
-    g, stop = gazetteer(), knobs()["stop"]["words"]
+    stop = knobs()["stop"]["words"]
     for size in range(len(words) - 1, 0, -1):
+        found = []
         for i in range(len(words) - size + 1):
             part = " ".join(words[i : i + size])
-            if part in stop:
+            if part in stop or len(part) < 3 and part not in knobs()["aliases"]:
                 continue
-            big = [
+            found += [
                 (e, False)
-                for e, x in g.lookup(part)
+                for e, x in candidates(part)
                 if x and (e.level != "point" or e.population >= 10_000)
             ]
-            if big:
-                return big
+        if found:
+            return found
     return []
 
 
@@ -184,9 +187,12 @@ def resolve(
     named = set(mentioned)
     keys = [norm(n) for n, _, _ in names_with_spans]
     cands: dict[str, list[tuple[Entry, float]]] = {}
+    exact: dict[str, dict[int, bool]] = {}
     for (name, _, _), key in zip(names_with_spans, keys, strict=True):
         if key not in cands:
-            cs = [(e, _prior(e, x, w)) for e, x in candidates(name)]
+            found = candidates(name)
+            exact[key] = {e.geonames_id: x for e, x in found if x}
+            cs = [(e, _prior(e, x, w)) for e, x in found]
             best: dict[int, tuple[Entry, float]] = {}
             for e, p in cs:
                 if e.geonames_id not in best or best[e.geonames_id][1] < p:
@@ -208,6 +214,12 @@ def resolve(
                 b += w["level_match"]
             bonus[key][e.geonames_id] = max(bonus[key][e.geonames_id], b)
     choice = {k: (cs[0][0] if cs else None) for k, cs in cands.items()}
+    # names known only by alternate or inner names give no context
+    weak = {
+        k
+        for k, cs in cands.items()
+        if not any(exact[k].get(e.geonames_id) for e, _ in cs)
+    }
     units: dict[str, dict[tuple[str, str], float]] = {}
     for k, cs in cands.items():
         units[k] = {}
@@ -222,7 +234,7 @@ def resolve(
             a1_w: dict[tuple[str, str], float] = defaultdict(float)
             points = []
             for other, e in choice.items():
-                if other == key or e is None:
+                if other == key or e is None or other in weak:
                     continue
                 cc_w[e.country] += 1.0
                 if e.level != "country":
@@ -231,7 +243,7 @@ def resolve(
                     points.append(e)
             support: dict[tuple[str, str], float] = defaultdict(float)
             for other, us in units.items():
-                if other != key:
+                if other != key and other not in weak:
                     for u, v in us.items():
                         support[u] += v
             scored = []
