@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reportedly.extract.gazetteer_build import build, norm, versions
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _COLS = "id, name, fclass, fcode, cc, admin1, pop, lat, lon"
 _PCOLS = ", ".join("p." + c for c in _COLS.split(", "))
 

@@ -16,16 +16,16 @@ Other feature codes are derived, not read: countries are ``A.PCLI``, subdivision
 a country's capital ``P.PPLC`` and every other place ``P.PPL``.
 
 Countries and subdivisions carry no coordinates in these sources, so their
-point is derived from the places inside them: the midpoint of the
-0.5th-99.5th percentile range of their latitudes and longitudes, which
-approximates the middle of the settled territory (GeoNames puts country and
-province points near the geographic centre), after dropping far-away admin1
-units with under 2% of a country's places (Alaska and Hawaii for the United
-States); a unit without places has no point. Countries spanning over 100
-degrees of longitude (Russia) get the extent-weighted mean of their admin1
-units' bounding-box centres instead. ``lexicons/place_points.tsv`` overrides
-a derived point where a public geographic centre is better (the contiguous
-United States). Populations of subdivisions are the sum of their places'.
+point is derived from the places inside them: the midpoint of the range
+(bounding box) of their latitudes and longitudes, which approximates the
+middle of the settled territory (GeoNames puts country and province points
+near the geographic centre), after dropping far-away admin1 units with under
+2% of a country's places (Alaska and Hawaii for the United States); a unit
+without places has no point. Countries spanning over 100 degrees of longitude
+(Russia) get the extent-weighted mean of their admin1 units' bounding-box
+centres instead. ``lexicons/place_points.tsv`` overrides a derived point where
+a public geographic centre is better (the contiguous United States).
+Populations of subdivisions are the sum of their places'.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def versions() -> str:
     return f"{pkgs}-{hashlib.sha1(ref.read_bytes()).hexdigest()[:6]}"
 
 
-def _point(pts: list[tuple[float, float]], trim: float = 0.005) -> tuple | None:
+def _point(pts: list[tuple[float, float]], trim: float = 0.0) -> tuple | None:
     if not pts:
         return None
     lats = sorted(p[0] for p in pts)
