@@ -121,7 +121,11 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m bench.eval_places")
     ap.add_argument("--shared", default=None)
     ap.add_argument("--no-e2e", action="store_true", help="skip the end-to-end run")
+    ap.add_argument("--speed", action="store_true", help="time places() on FA-KES")
     args = ap.parse_args(argv)
+    if args.speed:
+        speed(shared_dir(args.shared))
+        return
     base = shared_dir(args.shared) / "data" / "geo" / "gritta_pragmatic_guide"
     rows = []
     for name, file in SETS.items():
@@ -160,6 +164,36 @@ def _e2e(sel: list[tuple[int, str, list[Gold]]]) -> tuple[str, str, str, str]:
     po, ro = ov / max(1, npred), min(1.0, ov / max(1, ngold))
     f1o = 2 * po * ro / max(1e-9, po + ro)
     return f"{p:.3f}", f"{r:.3f}", f"{f1o:.3f}", f"{hits / max(1, located):.3f}"
+
+
+def speed(shared: Path, n: int = 200) -> None:
+    """Print the mean time of ``places()`` per FA-KES article, model time excluded."""
+    import csv
+
+    from reportedly.annotate import parse_many
+    from reportedly.extract.gazetteer import gazetteer
+    from reportedly.extract.places import places
+    from reportedly.model import Article
+
+    path = shared / "data/corpora/news/fa_kes_syria/FA-KES-Dataset.csv"
+    csv.field_size_limit(1 << 30)
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        texts = [r["article_content"] for r in csv.DictReader(fh)][:n]
+    t = time.perf_counter()
+    gazetteer()
+    print(f"gazetteer load: {(time.perf_counter() - t) * 1000:.1f} ms")
+    for rnd in ("cold", "warm"):
+        spent, parsed = 0.0, time.perf_counter()
+        for doc, text in parse_many((x, x) for x in texts):
+            t = time.perf_counter()
+            places(doc, Article(id="x", text=text))
+            spent += time.perf_counter() - t
+        total = time.perf_counter() - parsed
+        chars = sum(map(len, texts)) / len(texts)
+        print(
+            f"{rnd}: places() {spent / len(texts) * 1000:.2f} ms/article "
+            f"({chars:.0f} chars), spaCy+places {total / len(texts) * 1000:.1f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -191,3 +191,12 @@ def test_benchmark_gold_spans() -> None:
         if i % 2 == 1 and i < 120:
             flags += gold_spans(text, gold)
     assert sum(flags) / len(flags) >= 0.65
+
+
+def test_cache_path_is_versioned(monkeypatch, tmp_path) -> None:
+    from reportedly.extract.gazetteer import cache_path
+
+    monkeypatch.setenv("REPORTEDLY_CACHE", str(tmp_path))
+    path = cache_path()
+    assert path.parent == tmp_path
+    assert "geonamescache3.0.2" in path.name and "localis2.1.0" in path.name
