@@ -114,6 +114,8 @@ def _inner(words: list[str]) -> list[tuple[Entry, bool]]:
             part = " ".join(words[i : i + size])
             if part in stop or len(part) < 3 and part not in knobs()["aliases"]:
                 continue
+            if part in knobs()["demonyms"]:
+                continue  # "Syrian Observatory" is no place in Syria
             found += [
                 (e, False)
                 for e, x in candidates(part)
@@ -206,8 +208,15 @@ def resolve(
         level = lex["level_of"].get(m.group(1).lower()) if m else None
         if level:
             levels[key] = level
+        seats = {
+            (e.country, e.admin1)
+            for e, _ in cands[key]
+            if e.level == "admin1" and exact[key].get(e.geonames_id)
+        }
         for e, _ in cands[key]:
             b = 0.0
+            if not level and e.level == "point" and (e.country, e.admin1) in seats:
+                b += w["namesake_seat"]  # bare "Idlib": the city, not the province
             if (e.country, e.admin1) in inside or (e.country, "") in inside:
                 b += w["contained"]
             if level and (e.feature_class == "A") == (level == "admin"):

@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.attrs import IDX, IS_ALPHA
 
-from reportedly.extract.gazetteer import gazetteer
+from reportedly.extract.gazetteer import gazetteer, norm
 from reportedly.extract.place_rank import demonym_countries, knobs, resolve
 from reportedly.model import Article, Place, Span, stable_id
 
@@ -65,6 +65,8 @@ def _plausible(name: str, sentence_start: bool) -> bool:
     stop, _, _ = _words()
     if name.lower() in stop or len(name) < 3:
         return False
+    if name.isupper() and norm(name) not in knobs()["aliases"]:
+        return False  # acronyms: NGO, UN, ISIS
     w = knobs()["weights"]
     for e, exact in gazetteer().lookup(name):
         big = e.level in ("country", "admin1", "region")
@@ -108,9 +110,14 @@ def _spans(doc: Any, ents: tuple) -> list[tuple[int, int]]:
         taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
         if ent.label_ not in LABELS:
             continue
-        start = ent.start + (ent[0].lower_ == "the")
-        if start < ent.end:
-            out.append((doc[start].idx, ent.end_char))
+        start, end = ent.start + (ent[0].lower_ == "the"), ent.end
+        levels = knobs()["level_of"]
+        while end > start and not doc[end - 1].text[:1].isupper():
+            if doc[end - 1].lower_ in levels:
+                break  # keep "Homs province"
+            end -= 1  # "Jayrud 60 kilometres" -> "Jayrud"
+        if start < end:
+            out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
     # One pass over the tokens: capitalised alphabetic words outside entities.
     text = doc.text
     cap = [
@@ -178,11 +185,17 @@ def places(
         if r.entry and (s, e) not in doubtful
     }
     keep = [
-        (s, e) not in doubtful
-        or (
-            r.entry is not None and r.entry.level == "point" and r.entry.country in sure
+        (
+            (s, e) not in doubtful
+            or (
+                r.entry is not None
+                and r.entry.level == "point"
+                and r.entry.country in sure
+            )
         )
-        for (_, s, e), r in zip(names, res, strict=True)
+        # long unresolved names are organisations spaCy took for places
+        and (r.entry is not None or len(n.split()) <= 3)
+        for (n, s, e), r in zip(names, res, strict=True)
     ]
     names = [n for n, k in zip(names, keep, strict=True) if k]
     res = [r for r, k in zip(res, keep, strict=True) if k]
