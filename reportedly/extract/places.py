@@ -17,8 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import IDX, IS_ALPHA
-
 from reportedly.extract.gazetteer import gazetteer, norm
 from reportedly.extract.place_rank import demonym_countries, knobs, resolve
 from reportedly.model import Article, Place, Span, stable_id
@@ -122,7 +120,7 @@ def _spans(doc: Any, ents: tuple) -> list[tuple[int, int]]:
     text = doc.text
     cap = [
         alpha and not taken[i] and text[idx].isupper()
-        for i, (idx, alpha) in enumerate(doc.to_array([IDX, IS_ALPHA]).tolist())
+        for i, (idx, alpha) in enumerate(doc.to_array(["IDX", "IS_ALPHA"]).tolist())
     ]
     i = 0
     while i < n:
