@@ -131,6 +131,9 @@ class Place:
     lon: float | None = None
     feature: str | None = None
     mentions: tuple[Span, ...] = ()
+    admin1: str | None = None  # GeoNames admin1 code within ``country``
+    population: int | None = None
+    confidence: float | None = None  # 0..1, how sure the resolution is
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -141,6 +144,9 @@ class Place:
             "lat": self.lat,
             "lon": self.lon,
             "feature": self.feature,
+            "admin1": self.admin1,
+            "population": self.population,
+            "confidence": self.confidence,
             "mentions": [m.to_dict() for m in self.mentions],
         }
 
