@@ -17,6 +17,7 @@ from reportedly.extract import event_actors as event_actors_mod
 from reportedly.extract import event_places as event_places_mod
 from reportedly.extract import events as events_mod
 from reportedly.extract import headline as headline_mod
+from reportedly.extract import places as places_mod
 from reportedly.extract import quotes as quotes_mod
 from reportedly.extract import signals as signals_mod
 from reportedly.ingest import read_sources
@@ -35,6 +36,7 @@ EXTRACTORS = {
     "signals": signals_mod.VERSION,
     "events": events_mod.VERSION,
     "event_actors": event_actors_mod.VERSION,
+    "places": places_mod.VERSION,
     "dates": dates_mod.VERSION,
     "event_places": event_places_mod.VERSION,
     "claims": claims_mod.VERSION,
@@ -58,16 +60,24 @@ def _extract(doc: Any, article: Article, model: str | None = None) -> Analysis:
     events = list(claims_mod.claims(doc, events, found))
     # 7b. participants resolved to actors with country and sector
     events, actors = event_actors_mod.event_actors(events, actors, article)
-    # 7c. where and when: date phrases resolved against the publication date
+    # 7c. where and when: places resolved in the context of the article's
+    # actors, date phrases against the publication date
+    countries = sorted({a.country for a in actors if a.country})
+    places, mentions = places_mod.places(doc, article, countries=countries)
+    known = {p.id for p in places if p.geonames_id is not None}
+    located = [m for m in mentions if m.place_id in known]
     dates = dates_mod.date_mentions(doc, article, published=article.published)
+    taken = [m for a in actors for m in a.mentions]
+    taken += [x.span for e in events for x in (*e.actors, *e.recipients) if x.actor_id]
     events = event_places_mod.event_places(
-        doc, events, [], dates, published=article.published
+        doc, events, located, dates, published=article.published, actors=taken
     )
     # 8. claims inside the article that contradict each other
     signals += contradictions_mod.contradictions(events, actors)
     return Analysis(
         article=article,
         actors=tuple(actors),
+        places=tuple(places),
         quotes=tuple(found),
         events=tuple(events),
         signals=tuple(signals),

@@ -114,3 +114,24 @@ def test_reference_event_dates(dated_reference, trigger, date, phrase):
     ev = next(e for e in dated_reference.events if e.trigger.text == trigger)
     assert ev.date == date and ev.date_precision == "day"
     assert ev.date_text is not None and phrase in ev.date_text.text
+
+
+def test_reference_northern_homs_strike_is_located_at_homs(dated_reference):
+    places = {p.id: p for p in dated_reference.places}
+    (ev,) = [
+        e
+        for e in dated_reference.events
+        if e.trigger.text == "struck" and e.claimant and "Khoja" in e.claimant.span.text
+    ]
+    assert ev.location is not None and ev.location.span.text == "northern Homs"
+    homs = places[ev.location.place_id]
+    assert (homs.country, round(homs.lat, 1), round(homs.lon, 1)) == ("SY", 34.7, 36.7)
+    assert (ev.location_precision, ev.location_source) == ("admin1", "clause")
+    assert all("Homs" not in r.span.text for r in ev.recipients)
+
+
+def test_reference_places_used_as_actors_locate_nothing(dated_reference):
+    # "USA officials", "Paris would only support": places that act
+    for ev in dated_reference.events:
+        if ev.location is not None:
+            assert ev.location.span.text not in ("USA", "Paris", "Russian Federation")

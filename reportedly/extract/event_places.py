@@ -24,6 +24,25 @@ from typing import Any, Protocol
 from reportedly.model import Event, EventArg, Span
 
 VERSION = "event_places.v1"
+# "in Homs", "near Palmyra": the prepositions that say where something happens
+LOCATIVE = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "around",
+        "over",
+        "into",
+        "on",
+        "throughout",
+        "from",
+        "within",
+        "off",
+    ]
+)
 
 
 class PlaceMentionLike(Protocol):
@@ -65,6 +84,29 @@ def _precision(m: PlaceMentionLike) -> str:
     return m.precision
 
 
+def _role(doc: Any, span: Span) -> str:
+    """``loc`` after a locative preposition, ``obj`` as an object, else ``other``
+    (a subject or a modifier: ``USA officials``, ``the USA had concerns``)."""
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if found is None:
+        return "other"
+    root = found.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+        return "loc"
+    if root.dep_ in ("dobj", "appos", "conj") or root.head.i == root.i:
+        return "obj" if root.dep_ != "conj" else _conj_role(root)
+    return "other"
+
+
+def _conj_role(tok: Any) -> str:
+    """``in Homs and Hama``: a conjunct takes its first conjunct's role."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
+        return "loc"
+    return "obj" if tok.dep_ == "dobj" else "other"
+
+
 class _Sentences:
     def __init__(self, doc: Any) -> None:
         self.bounds = [(s.start_char, s.end_char) for s in doc.sents]
@@ -87,7 +129,11 @@ def focus(places: Sequence[PlaceMentionLike]) -> PlaceMentionLike | None:
 
 
 def _locate(
-    ev: Event, places: Sequence[PlaceMentionLike], sent: tuple[int, int], top: Any
+    ev: Event,
+    places: Sequence[PlaceMentionLike],
+    sent: tuple[int, int],
+    top: Any,
+    roles: dict[int, str],
 ) -> Event:
     resolved = [m for m in places if m.place_id]
     pos = (ev.trigger or ev.evidence).start
@@ -102,13 +148,13 @@ def _locate(
     ev = dataclasses.replace(ev, recipients=tuple(keep))
     lo, hi = ev.evidence.start, ev.evidence.end
     where, source = moved, "clause"
-    if where is None:
-        where = _nearest([m for m in resolved if _inside(m.span, lo, hi)], pos)
-    if where is None:
-        where, source = (
-            _nearest([m for m in resolved if _inside(m.span, *sent)], pos),
-            "sentence",
-        )
+    if where is None:  # the clause's own place: "struck Homs", "in Homs"
+        here = [m for m in resolved if _inside(m.span, lo, hi)]
+        where = _nearest([m for m in here if roles[m.span.start] != "other"], pos)
+    if where is None:  # the sentence's: "in Homs", "struck Homs", not "USA officials"
+        there = [m for m in resolved if _inside(m.span, *sent)]
+        where = _nearest([m for m in there if roles[m.span.start] != "other"], pos)
+        source = "sentence"
     if where is None and top is not None:
         where, source = top, "article"
     if where is None:
@@ -159,13 +205,20 @@ def event_places(
     dates: Sequence[DateMentionLike],
     *,
     published: str | None = None,
+    actors: Sequence[Span] = (),
 ) -> list[Event]:
-    """Return ``events`` with location, date and their precision and source."""
+    """Return ``events`` with location, date and their precision and source.
+
+    ``actors`` are the spans that name actors (``Russia's strikes``, ``Paris
+    would support``, ``USA officials``): a place named there acts, it is not
+    where anything happens."""
+    places = [m for m in places if not any(_overlaps(m.span, a) for a in actors)]
     sentences = _Sentences(doc)
     top = focus(places)
+    roles = {m.span.start: _role(doc, m.span) for m in places}
     out = []
     for ev in events:
         sent = sentences.of((ev.trigger or ev.evidence).start)
-        ev = _locate(ev, places, sent, top)
+        ev = _locate(ev, places, sent, top, roles)
         out.append(_date(ev, dates, sent, published))
     return out

@@ -152,7 +152,7 @@ def _containers(text: str, end: int) -> set[tuple[str, str]]:
 
 
 def _km(a: Entry, b: Entry) -> float:
-    if a.lat is None or b.lat is None:
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return 1e9
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
     dl = math.radians(b.lon - a.lon)
@@ -242,9 +242,10 @@ def resolve(
             cc_w: dict[str, float] = defaultdict(float)
             a1_w: dict[tuple[str, str], float] = defaultdict(float)
             points = []
-            for other, e in choice.items():
-                if other == key or e is None or other in weak:
+            for other, picked in choice.items():
+                if other == key or picked is None or other in weak:
                     continue
+                e = picked
                 cc_w[e.country] += 1.0
                 if e.level != "country":
                     a1_w[(e.country, e.admin1)] += 1.0
@@ -284,12 +285,12 @@ def resolve(
         }
     out = []
     for key in keys:
-        s = scores.get(key) or []
-        if not s or choice[key] is None:
+        ranked = scores.get(key) or []
+        if not ranked or choice[key] is None:
             out.append(Resolution(None, 0.0, levels.get(key)))
             continue
-        top = s[0][1]
-        z = sum(math.exp(v - top) for _, v in s[:20])
+        top = ranked[0][1]
+        z = sum(math.exp(v - top) for _, v in ranked[:20])
         conf = (1 / z) * min(1.0, top / (w["min_score"] * 3))
-        out.append(Resolution(s[0][0], round(conf, 3), levels.get(key)))
+        out.append(Resolution(ranked[0][0], round(conf, 3), levels.get(key)))
     return out

@@ -22,11 +22,12 @@ from reportedly.extract.place_rank import demonym_countries, knobs, resolve
 from reportedly.model import Article, Place, Span, stable_id
 
 NAME = "places.v1"
+VERSION = NAME
 LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_WORDS = 4
 _PREPS = frozenset({"in", "of", "near", "from", "at", "to", "around", "outside"})
 
-__all__ = ["NAME", "PlaceMention", "places", "resolve"]
+__all__ = ["NAME", "VERSION", "PlaceMention", "places", "resolve"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
