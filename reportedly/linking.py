@@ -1,0 +1,194 @@
+"""Pairwise rules of incident linking: may two event reports be one incident?
+
+Works on link records (plain dicts made by ``incidents.link_records``); the
+thresholds and type tables are data in ``lexicons/incidents.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import tomllib
+from importlib import resources
+from typing import Any
+
+Rec = dict[str, Any]
+
+
+@functools.cache
+def rules() -> dict[str, Any]:
+    """Return the linking rules of ``lexicons/incidents.toml``."""
+    ref = resources.files("reportedly.lexicons").joinpath("incidents.toml")
+    with ref.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@functools.cache
+def compatible_types(kind: str) -> frozenset[str]:
+    """Return the types an event of type ``kind`` may be linked with."""
+    out = {kind}
+    for a, b in rules()["types"]["compatible"]:
+        if kind in (a, b):
+            out |= {a, b}
+    return frozenset(out)
+
+
+def linkable_type(kind: str | None) -> bool:
+    """Say whether events of this type may form incidents."""
+    return kind in rules()["types"]["linkable"]
+
+
+def _norm(name: str | None) -> str:
+    s = re.sub(r"^(the|a|an)\s+", "", (name or "").casefold().strip())
+    return re.sub(r"[^\w]+", " ", s).strip()
+
+
+def _pair_score(p: list, q: list) -> float:
+    """Score one party pair ``[name, country, sector]``; 0 when nothing agrees."""
+    w = rules()["weights"]
+    if _norm(p[0]) and _norm(p[0]) == _norm(q[0]):
+        return w["name"] if (p[1] or p[2]) and (q[1] or q[2]) else w["bare_name"]
+    if p[1] and p[1] == q[1]:
+        if p[2] and q[2]:
+            return w["country_sector"] if p[2] == q[2] else 0.0
+        return w["country"]
+    return 0.0
+
+
+def side(a: list, b: list) -> tuple[str, float]:
+    """Compare two participant lists: ``agree``, ``disagree`` or ``unknown``."""
+    if not a or not b:
+        return "unknown", 0.0
+    best = max(_pair_score(p, q) for p in a for q in b)
+    if best > 0:
+        return "agree", best
+    resolved = all(p[1] for p in a) and all(q[1] for q in b)
+    return ("disagree" if resolved else "unknown"), 0.0
+
+
+def _km(a: Rec, b: Rec) -> float:
+    """Return the great-circle distance between two places, in km."""
+    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place(a: Rec | None, b: Rec | None) -> str:
+    """Compare two locations: ``agree``, ``country``, ``disagree`` or ``unknown``."""
+    if not a or not b:
+        return "unknown"
+    if a.get("geonames_id") and a.get("geonames_id") == b.get("geonames_id"):
+        return "agree"
+    coarse = "country" in (a.get("precision"), b.get("precision"))
+    if not coarse and None not in (
+        a.get("lat"),
+        a.get("lon"),
+        b.get("lat"),
+        b.get("lon"),
+    ):
+        return "agree" if _km(a, b) <= rules()["link"]["max_km"] else "disagree"
+    if not coarse and _norm(a.get("name")) and _norm(a["name"]) == _norm(b.get("name")):
+        return "agree"
+    if a.get("country") and b.get("country"):
+        return "country" if a["country"] == b["country"] else "disagree"
+    return "unknown"
+
+
+def date(a: Rec, b: Rec) -> str:
+    """Compare two dates: ``same``, ``agree`` (in the window), ``disagree``, unknown."""
+    if a.get("day") is None or b.get("day") is None:
+        return "unknown"
+    if {a.get("date_precision"), b.get("date_precision")} & {"month", "year"}:
+        return "unknown"
+    gap = abs(a["day"] - b["day"])
+    if gap == 0:
+        return "same"
+    return "agree" if gap <= rules()["link"]["window_days"] else "disagree"
+
+
+def compare(a: Rec, b: Rec) -> tuple[bool, str]:
+    """Decide whether two link records report one incident; say why."""
+    if a["article_id"] == b["article_id"] and a["claimant_key"] == b["claimant_key"]:
+        return False, "same article and claimant"
+    if b["type"] not in compatible_types(a["type"]):
+        return False, f"types {a['type']} and {b['type']} are not compatible"
+    d = date(a, b)
+    if d == "disagree":
+        return False, f"dates {a['date']} and {b['date']} are too far apart"
+    loc = place(a.get("place"), b.get("place"))
+    if loc == "disagree":
+        return False, "locations disagree"
+    act, act_score = side(a["actors"], b["actors"])
+    if act == "disagree":
+        return False, "actors disagree"
+    rec, rec_score = side(a["recipients"], b["recipients"])
+    w, link = rules()["weights"], rules()["link"]
+    loc_score = w["place"] if loc == "agree" else 0.0
+    if act != "agree" and loc != "agree":
+        return False, "neither actor nor location agrees"
+    if rec == "disagree" and not (act == "agree" and loc == "agree"):
+        return False, "recipients disagree and actor and location do not both agree"
+    score = act_score + rec_score + loc_score + (w["same_day"] if d == "same" else 0)
+    need = link["min_score_undated"] if d == "unknown" else link["min_score"]
+    if score < need:
+        return False, f"evidence {score:g} below {need:g}"
+    return (
+        True,
+        f"evidence {score:g} (actor {act}, recipient {rec}, place {loc}, date {d})",
+    )
+
+
+def _bounds(q: Rec) -> tuple[float, float]:
+    """Return the interval a quantity states (``at least 4`` -> [4, inf))."""
+    text, v, c = (
+        q.get("text", "").casefold(),
+        float(q["value"]),
+        rules()["contradictions"],
+    )
+    if any(w in text for w in c["lower_bound"]):
+        return v, math.inf
+    if any(w in text for w in c["upper_bound"]):
+        return 0.0, v
+    if any(w in text for w in c["approximate"]):
+        return 0.7 * v, 1.3 * v
+    return v, v
+
+
+def _unit(u: str) -> str:
+    u = u.casefold().strip()
+    return (
+        u[:-1]
+        if u.endswith("s") and u[:-1] in rules()["contradictions"]["units"]
+        else u
+    )
+
+
+def contradictions(a: Rec, b: Rec) -> list[Rec]:
+    """Return the ways two reports of one incident contradict each other."""
+    if a["article_id"] == b["article_id"] and a["claimant_key"] == b["claimant_key"]:
+        return []
+    out = []
+    units = set(rules()["contradictions"]["units"])
+    seen = set()
+    for qa in a["quantities"]:
+        for qb in b["quantities"]:
+            unit = _unit(qa["unit"])
+            if unit != _unit(qb["unit"]) or unit not in units or unit in seen:
+                continue
+            (lo1, hi1), (lo2, hi2) = _bounds(qa), _bounds(qb)
+            if hi1 < lo2 or hi2 < lo1:
+                seen.add(unit)
+                detail = f"{qa['text']!r} vs {qb['text']!r}"
+                out.append({"kind": "quantity", "unit": unit, "detail": detail})
+    if side(a["recipients"], b["recipients"])[0] == "disagree":
+        names = " vs ".join(str(x["recipients"][0][0]) for x in (a, b))
+        out.append({"kind": "recipient", "detail": names})
+    if {a["modality"], b["modality"]} == {"asserted", "denied"}:
+        out.append({"kind": "modality", "detail": "asserted vs denied"})
+    for c in out:
+        c["a"], c["b"] = a["event_id"], b["event_id"]
+    return out
