@@ -12,6 +12,8 @@ from reportedly.model import (
     Span,
 )
 from reportedly.pipeline import analyze, analyze_documents, analyze_many
+from reportedly.corpus import ingest
+from reportedly.store import Store, open_store
 
 __all__ = [
     "Actor",
@@ -23,8 +25,11 @@ __all__ = [
     "RawDocument",
     "Signal",
     "Span",
+    "Store",
     "analyze",
     "analyze_documents",
     "analyze_many",
+    "ingest",
+    "open_store",
 ]
 __version__ = "0.1.0"
