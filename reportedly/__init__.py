@@ -1,5 +1,6 @@
 """reportedly: event data that knows who said so."""
 
+from reportedly.corpus import ingest
 from reportedly.model import (
     Actor,
     Analysis,
@@ -12,7 +13,6 @@ from reportedly.model import (
     Span,
 )
 from reportedly.pipeline import analyze, analyze_documents, analyze_many
-from reportedly.corpus import ingest
 from reportedly.store import Store, open_store
 
 __all__ = [

@@ -111,6 +111,8 @@ def _cell(v: object) -> str:
         return ""
     if isinstance(v, float):
         return f"{v:g}"
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
     return " ".join(str(v).split())
 
 
@@ -120,7 +122,9 @@ def _plain(v: object) -> object:
             return json.loads(v)
         except ValueError:
             return v
-    return v if v is None or isinstance(v, (int, float, str, bool)) else str(v)
+    if v is None or isinstance(v, (int, float, str, bool, list, dict)):
+        return v
+    return str(v)
 
 
 def render_rows(

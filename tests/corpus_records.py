@@ -79,7 +79,9 @@ def analysis(
         p = Place(
             id=stable_id(aid, place[0]),
             name=place[0],
-            geonames_id=169577 if place[0] == "Homs" else int(stable_id(place[0])[:6], 16),
+            geonames_id=169577
+            if place[0] == "Homs"
+            else int(stable_id(place[0])[:6], 16),
             country="SY",
             lat=place[1],
             lon=place[2],

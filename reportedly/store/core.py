@@ -234,7 +234,11 @@ class Store:
     def query(self, what: str, **filters: Any) -> list[Row]:
         """Return events, quotes, incidents or claims matching the filters."""
         sql, params = query_mod.build(what, **filters)
-        return self._rows(sql, params)
+        rows = self._rows(sql, params)
+        for r in rows:
+            if isinstance(r.get("contradictions"), str):
+                r["contradictions"] = json.loads(r["contradictions"])
+        return rows
 
     def export(self, path: str | Path, *, fmt: str, table: str | None = None) -> int:
         """Write a table (or the event-data view when None) to JSONL, CSV or Parquet."""
@@ -254,7 +258,9 @@ def _columns(rows: Sequence[Row]) -> Columns:
             cols = {k: [] for k in r}
         for k in cols:
             v = r.get(k)
-            cols[k].append(json.dumps(v) if isinstance(v, (list, dict)) else v)
+            if isinstance(v, (list, dict)):
+                v = json.dumps(v, sort_keys=True, ensure_ascii=False)
+            cols[k].append(v)
     return cols
 
 

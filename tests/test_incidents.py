@@ -1,0 +1,188 @@
+"""Incident linking: pairwise rules, contradictions, order independence."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from corpus_records import analysis
+
+from reportedly import incidents, linking, open_store
+from reportedly.corpus import store_batch
+
+
+def rec(**over: object) -> dict:
+    """Return a link record of a Russian airstrike on IS in Homs, with changes."""
+    base = {
+        "article_id": "a1",
+        "event_id": "e1",
+        "type": "ASSAULT",
+        "date": "2015-10-01",
+        "day": 735872,
+        "actors": [["Russia", "RUS", "MIL"]],
+        "recipients": [["Islamic State", None, "UAF"]],
+        "place": {
+            "geonames_id": 169577,
+            "name": "Homs",
+            "lat": 34.73,
+            "lon": 36.72,
+            "country": "SY",
+        },
+        "claimant_key": "outlet:reuters",
+        "modality": "asserted",
+        "quantities": [],
+    }
+    return {**base, **over}
+
+
+B = {"article_id": "a2", "event_id": "e2"}
+ALEPPO = {"name": "Aleppo", "lat": 36.2, "lon": 37.16, "country": "SY"}
+NEAR = {"name": "Talbiseh", "lat": 34.84, "lon": 36.73, "country": "SY"}
+
+PAIRS = [
+    # (changes to the second record, linked?, reason contains)
+    ({}, True, "place agree"),
+    ({"article_id": "a1", "event_id": "e2"}, False, "same article and claimant"),
+    ({"article_id": "a1", "claimant_key": "khaled khoja"}, True, "actor agree"),
+    ({"type": "PROTEST"}, False, "not compatible"),
+    ({"type": "COERCE"}, True, "evidence"),
+    ({"day": 735875, "date": "2015-10-04"}, True, "date agree"),
+    ({"day": 735876, "date": "2015-10-05"}, False, "too far apart"),
+    ({"day": None, "date": None}, True, "date unknown"),
+    ({"place": ALEPPO}, False, "locations disagree"),
+    ({"place": NEAR}, True, "place agree"),
+    ({"place": None}, True, "place unknown"),
+    ({"place": None, "recipients": []}, False, "below"),
+    ({"place": None, "day": None}, True, "date unknown"),
+    ({"place": None, "recipients": [], "day": None}, False, "below"),
+    ({"actors": [["Syrian army", "SYR", "MIL"]]}, False, "actors disagree"),
+    ({"actors": [["Russian jets", "RUS", None]]}, True, "actor agree"),
+    ({"actors": [], "place": None}, False, "neither actor nor location"),
+    ({"actors": [["warplanes", None, None]]}, True, "actor unknown"),
+    ({"recipients": [["rebels", "SYR", "REB"]], "place": None}, False, "below"),
+    (
+        {"recipients": [["rebels", "SYR", "REB"]], "actors": [["x", "SYR", "GOV"]]},
+        False,
+        "actors disagree",
+    ),
+    (
+        {"recipients": [["Nusra", "SYR", "REB"]], "quantities": []},
+        True,
+        "recipient unknown",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "linked", "reason"), PAIRS)
+def test_link_rules(change: dict, linked: bool, reason: str) -> None:
+    a, b = rec(), rec(**{**B, **change})
+    got, why = linking.compare(a, b)
+    assert (got, reason in why) == (linked, True), why
+    assert linking.compare(b, a)[0] == got  # symmetric
+
+
+CONTRADICTIONS = [
+    ({"quantities": [{"value": 36, "unit": "people", "text": "36 people"}]}, []),
+    (
+        {"quantities": [{"value": 12, "unit": "people", "text": "12 people"}]},
+        ["quantity"],
+    ),
+    (
+        {"quantities": [{"value": 30, "unit": "people", "text": "at least 30 people"}]},
+        [],
+    ),
+    ({"quantities": [{"value": 40, "unit": "person", "text": "about 40 person"}]}, []),
+    ({"quantities": [{"value": 12, "unit": "tanks", "text": "12 tanks"}]}, []),
+    ({"modality": "denied"}, ["modality"]),
+    ({"modality": "alleged"}, []),
+    ({"recipients": [["Free Syrian Army", "SYR", "REB"]]}, []),  # IS has no country
+]
+
+
+@pytest.mark.parametrize(("change", "kinds"), CONTRADICTIONS)
+def test_contradictions(change: dict, kinds: list[str]) -> None:
+    a = rec(quantities=[{"value": 36, "unit": "people", "text": "36 people"}])
+    found = linking.contradictions(a, rec(**{**B, **change}))
+    assert [c["kind"] for c in found] == kinds
+
+
+def test_disjoint_resolved_recipients_contradict() -> None:
+    a = rec(recipients=[["Free Syrian Army", "SYR", "REB"]])
+    b = rec(**B, recipients=[["Islamic State", "IRQ", "UAF"]])
+    assert [c["kind"] for c in linking.contradictions(a, b)] == ["recipient"]
+
+
+def test_statements_and_empty_events_make_no_link_records() -> None:
+    d = analysis(1).to_dict()
+    d["events"][0]["type"] = "ACCUSE"
+    assert incidents.link_records(d) == []
+    d = analysis(1).to_dict()
+    ev = d["events"][0]
+    ev.update(actor=None, actors=[], recipient=None, recipients=[], location=None)
+    assert incidents.link_records(d) == []
+
+
+CORPUS = [
+    analysis(1, outlet="Reuters", published="2015-10-01"),
+    analysis(2, outlet="AFP", published="2015-10-02", killed="12 people"),
+    analysis(
+        3, outlet="TASS", published="2015-10-01", claimant=None, modality="denied"
+    ),
+    analysis(4, outlet="SANA", published="2015-10-03", place=None),
+    analysis(5, outlet="RT", published="2015-10-09"),  # outside the window
+    analysis(
+        6,
+        outlet="BBC",
+        actor="Syrian army",
+        recipient="rebels",
+        place=("Aleppo", 36.2, 37.16),
+    ),
+    analysis(
+        7,
+        outlet="AP",
+        actor="Syrian army",
+        recipient="rebels",
+        place=("Aleppo", 36.2, 37.16),
+    ),
+]
+
+
+def _tables(path: Path) -> dict[str, list]:
+    with open_store(path) as s:
+        out = {}
+        for t in ("incidents", "incident_reports", "link_index"):
+            names, rows = s.sql(f"SELECT * FROM {t} ORDER BY ALL")
+            out[t] = rows
+        return out
+
+
+def test_incidents_do_not_depend_on_order_or_batches(tmp_path: Path) -> None:
+    results = []
+    for seed in range(4):
+        docs = list(CORPUS)
+        random.Random(seed).shuffle(docs)
+        size = seed + 1
+        path = tmp_path / f"{seed}.duckdb"
+        with open_store(path) as s:
+            for i in range(0, len(docs), size):
+                store_batch(s, docs[i : i + size])
+        results.append(_tables(path))
+    assert all(r == results[0] for r in results[1:])
+    incs = results[0]["incidents"]
+    assert sorted(r[11] for r in incs) == [2, 4]  # n_reports
+    with open_store(tmp_path / "0.duckdb") as s:
+        (homs,) = s.query("incidents", place="Homs")
+        assert homs["n_outlets"] == 4 and homs["n_claimants"] == 2
+        kinds = sorted({c["kind"] for c in homs["contradictions"]})
+    assert kinds == ["modality", "quantity"]
+
+
+def test_incident_id_is_the_earliest_reports() -> None:
+    recs = [r for a in CORPUS[:4] for r in incidents.link_records(a.to_dict())]
+    upd = incidents.update(recs, [], lambda ids: [])
+    (inc,) = upd["incidents"]
+    first = min(recs, key=lambda r: (r["day"], r["article_id"], r["event_id"]))
+    from reportedly.model import stable_id
+
+    assert inc["id"] == stable_id("incident", first["article_id"], first["event_id"])
