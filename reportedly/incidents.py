@@ -14,6 +14,7 @@ earliest member, members sorted by (date, article id, event id), undated last.
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -30,6 +31,20 @@ def _day(iso: str | None) -> int | None:
         return datetime.date.fromisoformat(iso).toordinal() if iso else None
     except ValueError:
         return None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _background_free(ev: Rec, published: str | None) -> str | None:
+    """Return ``published`` as the event date unless the evidence names another year.
+
+    Background sentences ('unrest since March 2011') are not news of the day.
+    """
+    if not published:
+        return None
+    years = set(_YEAR.findall(ev["evidence"]["text"]))
+    return None if years - {published[:4]} else published
 
 
 def _party(arg: Rec | None, actors: dict[str, Rec]) -> list | None:
@@ -61,14 +76,14 @@ def link_records(analysis: Rec) -> list[Rec]:
     places = {p["id"]: p for p in analysis.get("places", [])}
     out = []
     for ev in analysis.get("events", []):
-        if not linking.linkable_type(ev.get("type")):
+        if not linking.linkable(ev.get("type"), ev.get("modality")):
             continue
         acts = [p for p in (_party(x, actors) for x in ev.get("actors", [])) if p]
         recs = [p for p in (_party(x, actors) for x in ev.get("recipients", [])) if p]
         place = _place(ev.get("location"), places, ev)
         if not (acts or recs or place):
             continue
-        iso = ev.get("date") or art.get("published")
+        iso = ev.get("date") or _background_free(ev, art.get("published"))
         cl = ev.get("claimant")
         claimant = _party(cl, actors)[0] if cl else None  # type: ignore[index]
         outlet = art.get("outlet")

@@ -34,13 +34,23 @@ def compatible_types(kind: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def linkable_type(kind: str | None) -> bool:
-    """Say whether events of this type may form incidents."""
-    return kind in rules()["types"]["linkable"]
+def linkable(kind: str | None, modality: str | None) -> bool:
+    """Say whether events of this type and modality may form incidents."""
+    types = rules()["types"]
+    return kind in types["linkable"] and modality in types["modalities"]
+
+
+_DATELINE = re.compile(r"^.*?\s[-\u2013\u2014]\s+")
+_LEAD = re.compile(
+    r"^(?:(?:the|a|an|its|their|some|at least|more than|over|\d[\d,.]*)\s+)+"
+)
+_TAIL = re.compile(r"\s+(?:in|near|of|from|on|at|across)\s.*$")
 
 
 def _norm(name: str | None) -> str:
-    s = re.sub(r"^(the|a|an)\s+", "", (name or "").casefold().strip())
+    """Return a name for matching: no dateline, leading numbers or place phrase."""
+    s = _DATELINE.sub("", (name or "").casefold().strip())
+    s = _TAIL.sub("", _LEAD.sub("", s))
     return re.sub(r"[^\w]+", " ", s).strip()
 
 
@@ -53,6 +63,8 @@ def _pair_score(p: list, q: list) -> float:
         if p[2] and q[2]:
             return w["country_sector"] if p[2] == q[2] else 0.0
         return w["country"]
+    if not p[1] and not q[1] and p[2] and p[2] == q[2]:
+        return w["sector"]
     return 0.0
 
 
@@ -98,7 +110,7 @@ def place(a: Rec | None, b: Rec | None) -> str:
     return "unknown"
 
 
-def date(a: Rec, b: Rec) -> str:
+def date(a: Rec, b: Rec, window: int) -> str:
     """Compare two dates: ``same``, ``agree`` (in the window), ``disagree``, unknown."""
     if a.get("day") is None or b.get("day") is None:
         return "unknown"
@@ -107,7 +119,7 @@ def date(a: Rec, b: Rec) -> str:
     gap = abs(a["day"] - b["day"])
     if gap == 0:
         return "same"
-    return "agree" if gap <= rules()["link"]["window_days"] else "disagree"
+    return "agree" if gap <= window else "disagree"
 
 
 def compare(a: Rec, b: Rec) -> tuple[bool, str]:
@@ -116,17 +128,26 @@ def compare(a: Rec, b: Rec) -> tuple[bool, str]:
         return False, "same article and claimant"
     if b["type"] not in compatible_types(a["type"]):
         return False, f"types {a['type']} and {b['type']} are not compatible"
-    d = date(a, b)
-    if d == "disagree":
-        return False, f"dates {a['date']} and {b['date']} are too far apart"
+    if (
+        a.get("outlet") == b.get("outlet")
+        and a.get("evidence") == b.get("evidence")
+        and a.get("title") != b.get("title")
+    ):
+        return False, "stock background sentence of one outlet"
     loc = place(a.get("place"), b.get("place"))
     if loc == "disagree":
         return False, "locations disagree"
+    link = rules()["link"]
+    d = date(a, b, link["window_days" if loc == "agree" else "window_days_unlocated"])
+    if d == "disagree":
+        return False, f"dates {a['date']} and {b['date']} are too far apart"
+    if a["article_id"] == b["article_id"] and _quantity_clash(a, b):
+        return False, "same article, different counts: different sub-events"
     act, act_score = side(a["actors"], b["actors"])
     if act == "disagree":
         return False, "actors disagree"
     rec, rec_score = side(a["recipients"], b["recipients"])
-    w, link = rules()["weights"], rules()["link"]
+    w = rules()["weights"]
     loc_score = w["place"] if loc == "agree" else 0.0
     if act != "agree" and loc != "agree":
         return False, "neither actor nor location agrees"
@@ -167,23 +188,42 @@ def _unit(u: str) -> str:
     )
 
 
+def _quantity_clash(a: Rec, b: Rec) -> list[tuple[str, str]]:
+    """Return (unit, detail) for units where no count of ``a`` fits one of ``b``."""
+    units = set(rules()["contradictions"]["units"])
+
+    def by_unit(r: Rec) -> dict[str, list[Rec]]:
+        out: dict[str, list[Rec]] = {}
+        for q in r["quantities"]:
+            if _unit(q["unit"]) in units:
+                out.setdefault(_unit(q["unit"]), []).append(q)
+        return out
+
+    qa, qb = by_unit(a), by_unit(b)
+    clashes = []
+    for unit in sorted(qa.keys() & qb.keys()):
+        fits = any(
+            not (b1[1] < b2[0] or b2[1] < b1[0])
+            for x in qa[unit]
+            for y in qb[unit]
+            for b1, b2 in [(_bounds(x), _bounds(y))]
+        )
+        if not fits:
+            texts = (
+                ", ".join(repr(q["text"]) for q in g) for g in (qa[unit], qb[unit])
+            )
+            clashes.append((unit, " vs ".join(texts)))
+    return clashes
+
+
 def contradictions(a: Rec, b: Rec) -> list[Rec]:
     """Return the ways two reports of one incident contradict each other."""
     if a["article_id"] == b["article_id"] and a["claimant_key"] == b["claimant_key"]:
         return []
-    out = []
-    units = set(rules()["contradictions"]["units"])
-    seen = set()
-    for qa in a["quantities"]:
-        for qb in b["quantities"]:
-            unit = _unit(qa["unit"])
-            if unit != _unit(qb["unit"]) or unit not in units or unit in seen:
-                continue
-            (lo1, hi1), (lo2, hi2) = _bounds(qa), _bounds(qb)
-            if hi1 < lo2 or hi2 < lo1:
-                seen.add(unit)
-                detail = f"{qa['text']!r} vs {qb['text']!r}"
-                out.append({"kind": "quantity", "unit": unit, "detail": detail})
+    out = [
+        {"kind": "quantity", "unit": unit, "detail": detail}
+        for unit, detail in _quantity_clash(a, b)
+    ]
     if side(a["recipients"], b["recipients"])[0] == "disagree":
         names = " vs ".join(str(x["recipients"][0][0]) for x in (a, b))
         out.append({"kind": "recipient", "detail": names})

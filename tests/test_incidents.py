@@ -14,6 +14,14 @@ from reportedly.corpus import store_batch
 
 def rec(**over: object) -> dict:
     """Return a link record of a Russian airstrike on IS in Homs, with changes."""
+    base = _base()
+    base["quantities"] = [{"value": 19, "unit": "civilians", "text": "19 civilians"}]
+    base.update(outlet="x", evidence="same", title="A")
+    return {**base, **over}
+
+
+def _base() -> dict:
+    """Return a link record of a Russian airstrike on IS in Homs, with changes."""
     base = {
         "article_id": "a1",
         "event_id": "e1",
@@ -33,7 +41,7 @@ def rec(**over: object) -> dict:
         "modality": "asserted",
         "quantities": [],
     }
-    return {**base, **over}
+    return base
 
 
 B = {"article_id": "a2", "event_id": "e2"}
@@ -49,6 +57,23 @@ PAIRS = [
     ({"type": "COERCE"}, True, "evidence"),
     ({"day": 735875, "date": "2015-10-04"}, True, "date agree"),
     ({"day": 735876, "date": "2015-10-05"}, False, "too far apart"),
+    ({"day": 735874, "date": "2015-10-03", "place": None}, False, "too far apart"),
+    ({"day": 735873, "date": "2015-10-02", "place": None}, True, "date agree"),
+    (
+        {"outlet": "x", "evidence": "same", "title": "B"},
+        False,
+        "stock background",
+    ),
+    ({"outlet": "x", "evidence": "same", "title": "A"}, True, "evidence"),
+    (
+        {
+            "article_id": "a1",
+            "claimant_key": "observatory",
+            "quantities": [{"value": 4, "unit": "civilians", "text": "4 civilians"}],
+        },
+        False,
+        "different sub-events",
+    ),
     ({"day": None, "date": None}, True, "date unknown"),
     ({"place": ALEPPO}, False, "locations disagree"),
     ({"place": NEAR}, True, "place agree"),
@@ -96,27 +121,61 @@ CONTRADICTIONS = [
     ({"quantities": [{"value": 12, "unit": "tanks", "text": "12 tanks"}]}, []),
     ({"modality": "denied"}, ["modality"]),
     ({"modality": "alleged"}, []),
+    (
+        {
+            "quantities": [
+                {"value": 8, "unit": "people", "text": "8 people"},
+                {"value": 36, "unit": "people", "text": "36 people"},
+            ]
+        },
+        [],
+    ),
     ({"recipients": [["Free Syrian Army", "SYR", "REB"]]}, []),  # IS has no country
 ]
 
 
 @pytest.mark.parametrize(("change", "kinds"), CONTRADICTIONS)
 def test_contradictions(change: dict, kinds: list[str]) -> None:
-    a = rec(quantities=[{"value": 36, "unit": "people", "text": "36 people"}])
-    found = linking.contradictions(a, rec(**{**B, **change}))
+    a = {
+        **_base(),
+        "quantities": [{"value": 36, "unit": "people", "text": "36 people"}],
+    }
+    found = linking.contradictions(a, {**_base(), **B, **change})
     assert [c["kind"] for c in found] == kinds
 
 
 def test_disjoint_resolved_recipients_contradict() -> None:
-    a = rec(recipients=[["Free Syrian Army", "SYR", "REB"]])
-    b = rec(**B, recipients=[["Islamic State", "IRQ", "UAF"]])
+    a = {**_base(), "recipients": [["Free Syrian Army", "SYR", "REB"]]}
+    b = {**_base(), **B, "recipients": [["Islamic State", "IRQ", "UAF"]]}
     assert [c["kind"] for c in linking.contradictions(a, b)] == ["recipient"]
 
 
-def test_statements_and_empty_events_make_no_link_records() -> None:
+@pytest.mark.parametrize(
+    ("change", "n"),
+    [
+        ({}, 1),
+        ({"type": "ACCUSE"}, 0),
+        ({"modality": "demanded"}, 0),
+        ({"modality": "future"}, 0),
+        ({"modality": "denied"}, 1),
+    ],
+)
+def test_which_events_make_link_records(change: dict, n: int) -> None:
     d = analysis(1).to_dict()
-    d["events"][0]["type"] = "ACCUSE"
-    assert incidents.link_records(d) == []
+    d["events"][0].update(change)
+    assert len(incidents.link_records(d)) == n
+
+
+def test_background_years_make_the_date_unknown() -> None:
+    d = analysis(1).to_dict()
+    (r,) = incidents.link_records(d)
+    assert r["date"] == "2015-10-01"
+    d["events"][0]["evidence"]["text"] = "the war that began in 2011"
+    (r,) = incidents.link_records(d)
+    assert r["date"] is None and r["day"] is None
+
+
+def test_empty_events_make_no_link_records() -> None:
     d = analysis(1).to_dict()
     ev = d["events"][0]
     ev.update(actor=None, actors=[], recipient=None, recipients=[], location=None)

@@ -203,6 +203,19 @@ class Store:
         }
         return analysis_from_rows(art[0], children)
 
+    def incident(self, incident_id: str) -> Row:
+        """Return one incident with its reports, in report order."""
+        rows = self._rows("SELECT record FROM incidents WHERE id = ?", [incident_id])
+        if not rows:
+            raise StoreError(f"{self.path}: no incident with id {incident_id!r}")
+        out: Row = json.loads(rows[0]["record"])
+        reports = self._rows(
+            "SELECT record FROM incident_reports WHERE incident_id = ? ORDER BY ord",
+            [incident_id],
+        )
+        out["reports"] = [json.loads(r["record"]) for r in reports]
+        return out
+
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         cur = self.con.execute(sql, list(params))
         names = [d[0] for d in cur.description or []]
