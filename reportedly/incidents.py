@@ -41,9 +41,10 @@ def _background_free(ev: Rec, published: str | None) -> str | None:
 
     Background sentences ('unrest since March 2011') are not news of the day.
     """
-    if not published:
+    text = ev["evidence"]["text"]
+    if not published or linking.background(text):
         return None
-    years = set(_YEAR.findall(ev["evidence"]["text"]))
+    years = set(_YEAR.findall(text))
     return None if years - {published[:4]} else published
 
 
@@ -83,6 +84,12 @@ def link_records(analysis: Rec) -> list[Rec]:
         place = _place(ev.get("location"), places, ev)
         if not (acts or recs or place):
             continue
+        quantities = [
+            {k: q[k] for k in ("value", "unit", "text")}
+            for q in ev.get("quantities", [])
+        ]
+        if not linking.specific(ev["evidence"]["text"], quantities, place):
+            continue
         iso = ev.get("date") or _background_free(ev, art.get("published"))
         cl = ev.get("claimant")
         claimant = _party(cl, actors)[0] if cl else None  # type: ignore[index]
@@ -107,10 +114,7 @@ def link_records(analysis: Rec) -> list[Rec]:
                 "claimant_key": (claimant or "").casefold()
                 or f"outlet:{outlet or art['id']}",
                 "modality": ev.get("modality"),
-                "quantities": [
-                    {k: q[k] for k in ("value", "unit", "text")}
-                    for q in ev.get("quantities", [])
-                ],
+                "quantities": quantities,
                 "evidence": ev["evidence"]["text"],
             }
         )

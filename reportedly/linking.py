@@ -34,6 +34,23 @@ def compatible_types(kind: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def specific(text: str, quantities: list[Rec], place: Rec | None) -> bool:
+    """Say whether an event is specific enough to link: a place, a name or a count."""
+    units = set(rules()["contradictions"]["units"])
+    counted = any(_unit(q["unit"]) in units for q in quantities)
+    return (
+        bool(place and place.get("geonames_id"))
+        or counted
+        or bool(evidence_names(text))
+    )
+
+
+def background(text: str) -> bool:
+    """Say whether an evidence text reads as background, not news of the day."""
+    low = f" {text.casefold()} "
+    return any(f" {w} " in low for w in rules()["names"]["background"])
+
+
 def linkable(kind: str | None, modality: str | None) -> bool:
     """Say whether events of this type and modality may form incidents."""
     types = rules()["types"]
@@ -58,7 +75,10 @@ def _pair_score(p: list, q: list) -> float:
     """Score one party pair ``[name, country, sector]``; 0 when nothing agrees."""
     w = rules()["weights"]
     if _norm(p[0]) and _norm(p[0]) == _norm(q[0]):
-        return w["name"] if (p[1] or p[2]) and (q[1] or q[2]) else w["bare_name"]
+        coded = (p[1] or p[2]) and (q[1] or q[2])
+        if coded and _norm(p[0]) not in _generic():
+            return w["name"]
+        return w["bare_name"]
     if p[1] and p[1] == q[1]:
         if p[2] and q[2]:
             return w["country_sector"] if p[2] == q[2] else 0.0
@@ -66,6 +86,62 @@ def _pair_score(p: list, q: list) -> float:
     if not p[1] and not q[1] and p[2] and p[2] == q[2]:
         return w["sector"]
     return 0.0
+
+
+@functools.cache
+def _generic() -> frozenset[str]:
+    return frozenset(rules()["names"]["generic"])
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ART = r"(?:(?:al|el|ad|as|ar|ash|az|ez|an|at)-)?"
+_NAME = re.compile(rf"\b{_ART}[A-Z][\w'-]+(?:\s+{_ART}[A-Z][\w'-]+)*")
+_ARTICLE = re.compile(r"^(?:al|el|ad|as|ar|ash|az|ez|an|at)-")
+
+
+@functools.cache
+def _not_places() -> frozenset[str]:
+    return frozenset(rules()["names"]["not_places"])
+
+
+def evidence_names(text: str) -> frozenset[str]:
+    """Return the runs of capitalised words of an evidence text that may be places.
+
+    Words that name no place (countries, groups, weekdays) are dropped from each
+    run; a lone word that opens a sentence is ignored.
+    """
+    stop, out = _not_places(), set()
+    for m in _NAME.finditer(text or ""):
+        words = m.group().split()
+        opens = m.start() == 0 or text[: m.start()].rstrip()[-1:] in '.!?"“:'
+        if opens and len(words) == 1:
+            continue
+        bare = [_ARTICLE.sub("", w.casefold()) for w in words]
+        kept = [
+            w
+            for w, b in zip(words, bare, strict=True)
+            if b not in stop
+            and not (b.endswith("s") and b[:-1] in stop)
+            and not b.endswith(("-led", "-backed", "-held", "-based"))
+        ]
+        name = " ".join(kept).casefold()
+        if len(name) >= 4:
+            out.add(name)
+    return frozenset(out)
+
+
+@functools.cache
+def _regions() -> frozenset[str]:
+    return frozenset(rules()["names"]["regions"])
+
+
+def same_text(a: str, b: str) -> bool:
+    """Say whether two evidence texts are near copies (syndicated wording)."""
+    wa, wb = (
+        set(re.findall(r"\w+", a.casefold())),
+        set(re.findall(r"\w+", b.casefold())),
+    )
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.7
 
 
 def side(a: list, b: list) -> tuple[str, float]:
@@ -137,10 +213,25 @@ def compare(a: Rec, b: Rec) -> tuple[bool, str]:
     loc = place(a.get("place"), b.get("place"))
     if loc == "disagree":
         return False, "locations disagree"
+    if a["article_id"] == b["article_id"] and loc != "agree":
+        return False, "same article, and no resolved place agrees"
+    if loc in ("unknown", "country") and (
+        (evidence_names(a["evidence"]) & evidence_names(b["evidence"])) - _regions()
+        or same_text(a["evidence"], b["evidence"])
+    ):
+        loc = "named"
     link = rules()["link"]
+    if link["require_place_or_name"] and loc not in ("agree", "named"):
+        return False, "no place and no place-like name in common"
     d = date(a, b, link["window_days" if loc == "agree" else "window_days_unlocated"])
     if d == "disagree":
         return False, f"dates {a['date']} and {b['date']} are too far apart"
+    if (
+        d == "unknown"
+        and loc != "agree"
+        and not same_text(a["evidence"], b["evidence"])
+    ):
+        return False, "date unknown: needs a resolved place or the same text"
     if a["article_id"] == b["article_id"] and _quantity_clash(a, b):
         return False, "same article, different counts: different sub-events"
     act, act_score = side(a["actors"], b["actors"])
@@ -148,13 +239,15 @@ def compare(a: Rec, b: Rec) -> tuple[bool, str]:
         return False, "actors disagree"
     rec, rec_score = side(a["recipients"], b["recipients"])
     w = rules()["weights"]
-    loc_score = w["place"] if loc == "agree" else 0.0
+    loc_score = {"agree": w["place"], "named": w["named"]}.get(loc, 0.0)
     if act != "agree" and loc != "agree":
         return False, "neither actor nor location agrees"
     if rec == "disagree" and not (act == "agree" and loc == "agree"):
         return False, "recipients disagree and actor and location do not both agree"
     score = act_score + rec_score + loc_score + (w["same_day"] if d == "same" else 0)
     need = link["min_score_undated"] if d == "unknown" else link["min_score"]
+    if loc not in ("agree", "named"):
+        need = max(need, link["min_score_unlocated"])
     if score < need:
         return False, f"evidence {score:g} below {need:g}"
     return (
@@ -188,6 +281,18 @@ def _unit(u: str) -> str:
     )
 
 
+def _camps_differ(a: list, b: list) -> bool:
+    """Say whether every pair of resolved recipients differs in country or camp."""
+    if side(a, b)[0] != "disagree":
+        return False
+    camp = {s: i for i, g in enumerate(rules()["contradictions"]["camps"]) for s in g}
+    return all(
+        p[1] != q[1] or camp.get(p[2] or "", -1) != camp.get(q[2] or "", -2)
+        for p in a
+        for q in b
+    )
+
+
 def _quantity_clash(a: Rec, b: Rec) -> list[tuple[str, str]]:
     """Return (unit, detail) for units where no count of ``a`` fits one of ``b``."""
     units = set(rules()["contradictions"]["units"])
@@ -195,7 +300,7 @@ def _quantity_clash(a: Rec, b: Rec) -> list[tuple[str, str]]:
     def by_unit(r: Rec) -> dict[str, list[Rec]]:
         out: dict[str, list[Rec]] = {}
         for q in r["quantities"]:
-            if _unit(q["unit"]) in units:
+            if _unit(q["unit"]) in units and not _YEAR.search(q.get("text", "")):
                 out.setdefault(_unit(q["unit"]), []).append(q)
         return out
 
@@ -224,7 +329,7 @@ def contradictions(a: Rec, b: Rec) -> list[Rec]:
         {"kind": "quantity", "unit": unit, "detail": detail}
         for unit, detail in _quantity_clash(a, b)
     ]
-    if side(a["recipients"], b["recipients"])[0] == "disagree":
+    if _camps_differ(a["recipients"], b["recipients"]):
         names = " vs ".join(str(x["recipients"][0][0]) for x in (a, b))
         out.append({"kind": "recipient", "detail": names})
     if {a["modality"], b["modality"]} == {"asserted", "denied"}:
