@@ -104,6 +104,7 @@ def _not_places() -> frozenset[str]:
     return frozenset(rules()["names"]["not_places"])
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def evidence_names(text: str) -> frozenset[str]:
     """Return the runs of capitalised words of an evidence text that may be places.
 
@@ -215,6 +216,12 @@ def compare(a: Rec, b: Rec) -> tuple[bool, str]:
         return False, "locations disagree"
     if a["article_id"] == b["article_id"] and loc != "agree":
         return False, "same article, and no resolved place agrees"
+    # participants before names: cheap, and they reject most pairs
+    act, act_score = side(a["actors"], b["actors"])
+    if act == "disagree":
+        return False, "actors disagree"
+    if act != "agree" and loc != "agree":
+        return False, "neither actor nor location agrees"
     if loc in ("unknown", "country") and (
         (evidence_names(a["evidence"]) & evidence_names(b["evidence"])) - _regions()
         or same_text(a["evidence"], b["evidence"])
@@ -234,14 +241,9 @@ def compare(a: Rec, b: Rec) -> tuple[bool, str]:
         return False, "date unknown: needs a resolved place or the same text"
     if a["article_id"] == b["article_id"] and _quantity_clash(a, b):
         return False, "same article, different counts: different sub-events"
-    act, act_score = side(a["actors"], b["actors"])
-    if act == "disagree":
-        return False, "actors disagree"
     rec, rec_score = side(a["recipients"], b["recipients"])
     w = rules()["weights"]
     loc_score = {"agree": w["place"], "named": w["named"]}.get(loc, 0.0)
-    if act != "agree" and loc != "agree":
-        return False, "neither actor nor location agrees"
     if rec == "disagree" and not (act == "agree" and loc == "agree"):
         return False, "recipients disagree and actor and location do not both agree"
     score = act_score + rec_score + loc_score + (w["same_day"] if d == "same" else 0)
@@ -332,7 +334,11 @@ def contradictions(a: Rec, b: Rec) -> list[Rec]:
     if _camps_differ(a["recipients"], b["recipients"]):
         names = " vs ".join(str(x["recipients"][0][0]) for x in (a, b))
         out.append({"kind": "recipient", "detail": names})
-    if {a["modality"], b["modality"]} == {"asserted", "denied"}:
+    # the same words cannot both assert and deny: a modality gap between near
+    # copies is an extraction slip, not a contradiction
+    if {a["modality"], b["modality"]} == {"asserted", "denied"} and not same_text(
+        a["evidence"], b["evidence"]
+    ):
         out.append({"kind": "modality", "detail": "asserted vs denied"})
     for c in out:
         c["a"], c["b"] = a["event_id"], b["event_id"]

@@ -21,8 +21,9 @@ def rec(**over: object) -> dict:
 
 
 def _base() -> dict:
-    """Return a link record of a Russian airstrike on IS in Homs, with changes."""
+    """Return the bare link record of a Russian airstrike on IS in Homs."""
     base = {
+        "evidence": "Russian jets struck Talbiseh",
         "article_id": "a1",
         "event_id": "e1",
         "type": "ASSAULT",
@@ -121,7 +122,8 @@ CONTRADICTIONS = [
     ),
     ({"quantities": [{"value": 40, "unit": "person", "text": "about 40 person"}]}, []),
     ({"quantities": [{"value": 12, "unit": "tanks", "text": "12 tanks"}]}, []),
-    ({"modality": "denied"}, ["modality"]),
+    ({"modality": "denied", "evidence": "Russia denied hitting Homs"}, ["modality"]),
+    ({"modality": "denied"}, []),  # the same words: an extraction slip
     ({"modality": "alleged"}, []),
     (
         {
@@ -188,7 +190,12 @@ CORPUS = [
     analysis(1, outlet="Reuters", published="2015-10-01"),
     analysis(2, outlet="AFP", published="2015-10-02", killed="12 people"),
     analysis(
-        3, outlet="TASS", published="2015-10-01", claimant=None, modality="denied"
+        3,
+        outlet="TASS",
+        published="2015-10-01",
+        claimant=None,
+        modality="denied",
+        killed=None,
     ),
     analysis(4, outlet="SANA", published="2015-10-03", place=None),
     analysis(5, outlet="RT", published="2015-10-09"),  # outside the window

@@ -85,7 +85,9 @@ class Store:
 
     def save(self, analyses: Iterable[Row], errors: Iterable[Row] = ()) -> list[Row]:
         """Store analysis and error dicts; return the analyses that were new."""
-        batch = {a["article"]["id"]: a for a in analyses}
+        batch: dict[str, Row] = {}
+        for a in analyses:  # the first copy of an article wins, as across batches
+            batch.setdefault(a["article"]["id"], a)
         if batch:
             arrow = pa.table({"id": list(batch)})
             self.con.register("_ids", arrow)
