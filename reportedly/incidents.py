@@ -14,12 +14,11 @@ earliest member, members sorted by (date, article id, event id), undated last.
 from __future__ import annotations
 
 import datetime
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from reportedly import linking
+from reportedly import incident_text, linking
 from reportedly.model import stable_id
 
 Rec = dict[str, Any]
@@ -33,18 +32,15 @@ def _day(iso: str | None) -> int | None:
         return None
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
 def _background_free(ev: Rec, published: str | None) -> str | None:
     """Return ``published`` as the event date unless the evidence names another year.
 
     Background sentences ('unrest since March 2011') are not news of the day.
     """
     text = ev["evidence"]["text"]
-    if not published or linking.background(text):
+    if not published or incident_text.background(text):
         return None
-    years = set(_YEAR.findall(text))
+    years = set(incident_text.YEAR.findall(text))
     return None if years - {published[:4]} else published
 
 
@@ -88,7 +84,10 @@ def link_records(analysis: Rec) -> list[Rec]:
             {k: q[k] for k in ("value", "unit", "text")}
             for q in ev.get("quantities", [])
         ]
-        if not linking.specific(ev["evidence"]["text"], quantities, place):
+        trigger = (ev.get("trigger") or {}).get("text")
+        if incident_text.not_news(ev["evidence"]["text"], trigger, quantities):
+            continue
+        if not incident_text.specific(ev["evidence"]["text"], quantities, place):
             continue
         iso = ev.get("date") or _background_free(ev, art.get("published"))
         cl = ev.get("claimant")
@@ -127,7 +126,7 @@ def _key(r: Rec) -> tuple:
 
 def candidate_keys(records: Iterable[Rec]) -> list[tuple[str, int, int]]:
     """Return the (type, first day, last day) keys of stored records to compare."""
-    w = linking.rules()["link"]["window_days"]
+    w = incident_text.rules()["link"]["window_days"]
     keys = set()
     for r in records:
         for t in linking.compatible_types(r["type"]):
@@ -170,7 +169,7 @@ def update(
     new = sorted(new, key=_key)
     old = {_key(c): c for c in candidates}
     groups = _Groups()
-    w = linking.rules()["link"]["window_days"]
+    w = incident_text.rules()["link"]["window_days"]
     pool = sorted(old.values(), key=_key) + new
     fresh = {_key(n) for n in new}
     index: dict[tuple[str, int | None], list[Rec]] = {}

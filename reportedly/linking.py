@@ -9,19 +9,18 @@ from __future__ import annotations
 import functools
 import math
 import re
-import tomllib
-from importlib import resources
 from typing import Any
 
+from reportedly.incident_text import (
+    YEAR,
+    evidence_names,
+    regions,
+    rules,
+    same_text,
+    unit,
+)
+
 Rec = dict[str, Any]
-
-
-@functools.cache
-def rules() -> dict[str, Any]:
-    """Return the linking rules of ``lexicons/incidents.toml``."""
-    ref = resources.files("reportedly.lexicons").joinpath("incidents.toml")
-    with ref.open("rb") as fh:
-        return tomllib.load(fh)
 
 
 @functools.cache
@@ -32,23 +31,6 @@ def compatible_types(kind: str) -> frozenset[str]:
         if kind in (a, b):
             out |= {a, b}
     return frozenset(out)
-
-
-def specific(text: str, quantities: list[Rec], place: Rec | None) -> bool:
-    """Say whether an event is specific enough to link: a place, a name or a count."""
-    units = set(rules()["contradictions"]["units"])
-    counted = any(_unit(q["unit"]) in units for q in quantities)
-    return (
-        bool(place and place.get("geonames_id"))
-        or counted
-        or bool(evidence_names(text))
-    )
-
-
-def background(text: str) -> bool:
-    """Say whether an evidence text reads as background, not news of the day."""
-    low = f" {text.casefold()} "
-    return any(f" {w} " in low for w in rules()["names"]["background"])
 
 
 def linkable(kind: str | None, modality: str | None) -> bool:
@@ -91,58 +73,6 @@ def _pair_score(p: list, q: list) -> float:
 @functools.cache
 def _generic() -> frozenset[str]:
     return frozenset(rules()["names"]["generic"])
-
-
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_ART = r"(?:(?:al|el|ad|as|ar|ash|az|ez|an|at)-)?"
-_NAME = re.compile(rf"\b{_ART}[A-Z][\w'-]+(?:\s+{_ART}[A-Z][\w'-]+)*")
-_ARTICLE = re.compile(r"^(?:al|el|ad|as|ar|ash|az|ez|an|at)-")
-
-
-@functools.cache
-def _not_places() -> frozenset[str]:
-    return frozenset(rules()["names"]["not_places"])
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def evidence_names(text: str) -> frozenset[str]:
-    """Return the runs of capitalised words of an evidence text that may be places.
-
-    Words that name no place (countries, groups, weekdays) are dropped from each
-    run; a lone word that opens a sentence is ignored.
-    """
-    stop, out = _not_places(), set()
-    for m in _NAME.finditer(text or ""):
-        words = m.group().split()
-        opens = m.start() == 0 or text[: m.start()].rstrip()[-1:] in '.!?"“:'
-        if opens and len(words) == 1:
-            continue
-        bare = [_ARTICLE.sub("", w.casefold()) for w in words]
-        kept = [
-            w
-            for w, b in zip(words, bare, strict=True)
-            if b not in stop
-            and not (b.endswith("s") and b[:-1] in stop)
-            and not b.endswith(("-led", "-backed", "-held", "-based"))
-        ]
-        name = " ".join(kept).casefold()
-        if len(name) >= 4:
-            out.add(name)
-    return frozenset(out)
-
-
-@functools.cache
-def _regions() -> frozenset[str]:
-    return frozenset(rules()["names"]["regions"])
-
-
-def same_text(a: str, b: str) -> bool:
-    """Say whether two evidence texts are near copies (syndicated wording)."""
-    wa, wb = (
-        set(re.findall(r"\w+", a.casefold())),
-        set(re.findall(r"\w+", b.casefold())),
-    )
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.7
 
 
 def side(a: list, b: list) -> tuple[str, float]:
@@ -223,7 +153,7 @@ def compare(a: Rec, b: Rec) -> tuple[bool, str]:
     if act != "agree" and loc != "agree":
         return False, "neither actor nor location agrees"
     if loc in ("unknown", "country") and (
-        (evidence_names(a["evidence"]) & evidence_names(b["evidence"])) - _regions()
+        (evidence_names(a["evidence"]) & evidence_names(b["evidence"])) - regions()
         or same_text(a["evidence"], b["evidence"])
     ):
         loc = "named"
@@ -274,15 +204,6 @@ def _bounds(q: Rec) -> tuple[float, float]:
     return v, v
 
 
-def _unit(u: str) -> str:
-    u = u.casefold().strip()
-    return (
-        u[:-1]
-        if u.endswith("s") and u[:-1] in rules()["contradictions"]["units"]
-        else u
-    )
-
-
 def _camps_differ(a: list, b: list) -> bool:
     """Say whether every pair of resolved recipients differs in country or camp."""
     if side(a, b)[0] != "disagree":
@@ -302,24 +223,22 @@ def _quantity_clash(a: Rec, b: Rec) -> list[tuple[str, str]]:
     def by_unit(r: Rec) -> dict[str, list[Rec]]:
         out: dict[str, list[Rec]] = {}
         for q in r["quantities"]:
-            if _unit(q["unit"]) in units and not _YEAR.search(q.get("text", "")):
-                out.setdefault(_unit(q["unit"]), []).append(q)
+            if unit(q["unit"]) in units and not YEAR.search(q.get("text", "")):
+                out.setdefault(unit(q["unit"]), []).append(q)
         return out
 
     qa, qb = by_unit(a), by_unit(b)
     clashes = []
-    for unit in sorted(qa.keys() & qb.keys()):
+    for u in sorted(qa.keys() & qb.keys()):
         fits = any(
             not (b1[1] < b2[0] or b2[1] < b1[0])
-            for x in qa[unit]
-            for y in qb[unit]
+            for x in qa[u]
+            for y in qb[u]
             for b1, b2 in [(_bounds(x), _bounds(y))]
         )
         if not fits:
-            texts = (
-                ", ".join(repr(q["text"]) for q in g) for g in (qa[unit], qb[unit])
-            )
-            clashes.append((unit, " vs ".join(texts)))
+            texts = (", ".join(repr(q["text"]) for q in g) for g in (qa[u], qb[u]))
+            clashes.append((u, " vs ".join(texts)))
     return clashes
 
 
@@ -328,8 +247,8 @@ def contradictions(a: Rec, b: Rec) -> list[Rec]:
     if a["article_id"] == b["article_id"] and a["claimant_key"] == b["claimant_key"]:
         return []
     out = [
-        {"kind": "quantity", "unit": unit, "detail": detail}
-        for unit, detail in _quantity_clash(a, b)
+        {"kind": "quantity", "unit": u, "detail": detail}
+        for u, detail in _quantity_clash(a, b)
     ]
     if _camps_differ(a["recipients"], b["recipients"]):
         names = " vs ".join(str(x["recipients"][0][0]) for x in (a, b))

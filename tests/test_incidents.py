@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from corpus_records import analysis
 
-from reportedly import incidents, linking, open_store
+from reportedly import incident_text, incidents, linking, open_store
 from reportedly.corpus import store_batch
 
 
@@ -254,3 +254,53 @@ def test_incident_id_is_the_earliest_reports() -> None:
     from reportedly.model import stable_id
 
     assert inc["id"] == stable_id("incident", first["article_id"], first["event_id"])
+
+
+NAMES = [
+    ("Russian jets struck Talbiseh, Rastan and Zafaraniyeh", {"talbiseh", "rastan"}),
+    (
+        "bombed positions in Unq al-Hawa and Wadi al-Mesk",
+        {"unq al-hawa", "wadi al-mesk"},
+    ),
+    ("Air raids kill 11 civilians in east Syria Monitor AFP Friday", set()),
+    ("the US-led coalition and the Syrian Democratic Forces", set()),
+    ("Deir Ezzor Units of the army killed 15 ISIS terrorists", {"deir ezzor"}),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NAMES)
+def test_place_like_names_of_evidence(text: str, names: set[str]) -> None:
+    assert names <= incident_text.evidence_names(text)
+    if not names:
+        assert incident_text.evidence_names(text) == frozenset()
+
+
+COUNT = [{"value": 20, "unit": "people", "text": "20 people"}]
+NEWS = [
+    ("Russian jets struck Talbiseh", "struck", [], False),
+    ("Kurds and Arabs fighting against ISIS along the border", "fighting", [], True),
+    (
+        "the regime has heavily bombarded areas in Aleppo province",
+        "bombarded",
+        [],
+        True,
+    ),
+    ("The war has killed more than 280000 people", "killed", COUNT, True),
+    ("20 people have been killed in an airstrike on Monday", "killed", COUNT, False),
+    ("A suicide bombing killed 20 people in Idlib", "bombing", COUNT, False),
+    ("Istanbul Film Festival | Episode | Showcase", "Showcase", [], True),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "quantities", "expected"), NEWS)
+def test_ongoing_or_cumulative_sentences_are_not_incidents(
+    text: str, trigger: str, quantities: list, expected: bool
+) -> None:
+    assert incident_text.not_news(text, trigger, quantities) is expected
+
+
+def test_near_copies() -> None:
+    a = "The blast hit the southwestern neighbourhood of Salaheddin on Wednesday"
+    b = "The blast hit the southwestern neighborhood of Salaheddin on Wednesday"
+    assert incident_text.same_text(a, a) and not incident_text.same_text(a, "other")
+    assert incident_text.same_text(a, b)  # 9 of 11 words
