@@ -210,7 +210,7 @@ def ingest(
 def query(
     what: str, db: str, fmt: str, limit: int, type_: str | None, **filters: str | None
 ) -> None:
-    """Query stored events, quotes, incidents or claims with filters.
+    """Query stored events, quotes, incidents, claims or incident reports.
 
     Example: reportedly query incidents --db corpus.duckdb --type ASSAULT
     """

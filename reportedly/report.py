@@ -111,6 +111,11 @@ def _cell(v: object) -> str:
         return ""
     if isinstance(v, float):
         return f"{v:g}"
+    if isinstance(v, list) and all(isinstance(x, dict) for x in v):
+        if all("detail" in x for x in v):  # contradictions
+            return "; ".join(f"{x.get('kind')}: {x['detail']}" for x in v)
+        if all("text" in x for x in v):  # quantities
+            return "; ".join(str(x["text"]) for x in v)
     if isinstance(v, (list, dict)):
         return json.dumps(v, ensure_ascii=False)
     return " ".join(str(v).split())

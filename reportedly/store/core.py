@@ -247,12 +247,13 @@ class Store:
         return names, cur.fetchall() if names else []
 
     def query(self, what: str, **filters: Any) -> list[Row]:
-        """Return events, quotes, incidents or claims matching the filters."""
+        """Return events, quotes, incidents, claims or reports matching the filters."""
         sql, params = query_mod.build(what, **filters)
         rows = self._rows(sql, params)
         for r in rows:
-            if isinstance(r.get("contradictions"), str):
-                r["contradictions"] = json.loads(r["contradictions"])
+            for key in ("contradictions", "quantities"):
+                if isinstance(r.get(key), str):
+                    r[key] = json.loads(r[key])
         return rows
 
     def export(self, path: str | Path, *, fmt: str, table: str | None = None) -> int:

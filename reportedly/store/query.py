@@ -6,7 +6,7 @@ from typing import Any
 
 from reportedly.errors import StoreError
 
-KINDS = ("events", "quotes", "incidents", "claims")
+KINDS = ("events", "quotes", "incidents", "claims", "reports")
 FILTERS = (
     "actor",
     "country",
@@ -47,6 +47,10 @@ SELECT i.id AS incident_id, i.type, i.date_start, i.date_end, i.country,
        i.place_name, i.actors, i.recipients, i.n_reports, i.n_articles,
        i.n_outlets, i.n_claimants, i.n_contradictions, i.contradictions
 FROM incidents i"""
+_REPORTS = """
+SELECT r.incident_id, i.type, r.date, r.outlet, r.claimant, r.modality,
+       r.quantities, r.evidence, r.title, r.article_id, r.event_id, r.ord
+FROM incident_reports r JOIN incidents i ON i.id = r.incident_id"""
 _IN_INCIDENT = """EXISTS (SELECT 1 FROM incident_reports r
 JOIN events e ON e.article_id = r.article_id AND e.id = r.event_id
 JOIN articles a ON a.id = r.article_id WHERE r.incident_id = i.id AND ({}))"""
@@ -100,6 +104,7 @@ for _k in ("actor", "place", "claimant", "outlet", "text"):
     _INCIDENT_CONDS[_k] = (_IN_INCIDENT.format(_cond), _n)
 
 _VIEWS: dict[str, tuple[str, dict[str, tuple[str, int]], str]] = {
+    "reports": (_REPORTS, _INCIDENT_CONDS, "i.n_outlets DESC, incident_id, ord"),
     "events": (_EVENTS, _EVENT_CONDS, "date, article_id, event_id"),
     "claims": (_CLAIMS, _EVENT_CONDS, "date, article_id, event_id"),
     "quotes": (_QUOTES, _QUOTE_CONDS, "date, article_id, quote_id"),
