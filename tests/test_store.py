@@ -179,3 +179,25 @@ def test_every_table_exports_to_jsonl(store: Store, tmp_path: Path) -> None:
         n = store.export(tmp_path / f"{table}.jsonl", fmt="jsonl", table=table)
         lines = (tmp_path / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
         assert len(lines) == n
+
+
+def test_a_new_migration_is_applied_once_on_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportedly.store import schema
+
+    path = tmp_path / "m.duckdb"
+    with open_store(path) as s:
+        store_batch(s, CORPUS[:1])
+    extra = (
+        len(schema.MIGRATIONS) + 1,
+        "event location precision",
+        "ALTER TABLE events ADD COLUMN location_precision VARCHAR",
+    )
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, extra])
+    for _ in range(2):
+        with open_store(path) as s:
+            assert s.version == extra[0]
+            names, rows = s.sql("SELECT location_precision FROM events")
+            assert rows == [(None,)]
+            assert s.sql("SELECT count(*) FROM schema_version")[1][0][0] == extra[0]
