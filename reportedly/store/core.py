@@ -233,9 +233,16 @@ class Store:
 
     def summary(self) -> dict[str, int]:
         """Return corpus figures: articles, errors, events, incidents and more."""
-        row = self.con.execute(query_mod.SUMMARY).fetchone()
-        names = ("articles", "errors", "events", "incidents", "multi_outlet")
-        return dict(zip(names + ("contradictions",), row or (), strict=False))
+        row = self.con.execute(query_mod.SUMMARY).fetchone() or (0,) * 6
+        names = (
+            "articles",
+            "errors",
+            "events",
+            "incidents",
+            "multi_outlet",
+            "contradictions",
+        )
+        return {k: int(v) for k, v in zip(names, row, strict=True)}
 
     def sql(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[Any]]:
         """Run any SQL; return column names and rows."""

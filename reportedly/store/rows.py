@@ -73,7 +73,7 @@ def _quote(r: Row, ctx: Row) -> Row:
 
 def _event(r: Row, ctx: Row) -> Row:
     actors, places = ctx["actors"], ctx["places"]
-    act, rec, loc, cl = r.get("actor"), r.get("recipient"), r.get("location"), None
+    act, rec, loc = r.get("actor"), r.get("recipient"), r.get("location")
     cl = r.get("claimant")
     place = places.get((loc or {}).get("place_id") or "") or {}
     return {
