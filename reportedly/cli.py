@@ -178,9 +178,9 @@ def ingest(
     """
     from tqdm import tqdm
 
-    total = corpus.count_documents(sources)
-    disable = None if progress is None else not progress
-    with tqdm(total=total, unit="doc", file=sys.stderr, disable=disable) as bar:
+    show = sys.stderr.isatty() if progress is None else progress
+    total = corpus.count_documents(sources) if show else None  # a pass for ETA
+    with tqdm(total=total, unit="doc", file=sys.stderr, disable=not show) as bar:
         try:
             summary = corpus.ingest(
                 sources,
