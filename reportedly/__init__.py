@@ -1,5 +1,6 @@
 """reportedly: event data that knows who said so."""
 
+from reportedly.corpus import ingest
 from reportedly.model import (
     Actor,
     Analysis,
@@ -12,6 +13,7 @@ from reportedly.model import (
     Span,
 )
 from reportedly.pipeline import analyze, analyze_documents, analyze_many
+from reportedly.store import Store, open_store
 
 __all__ = [
     "Actor",
@@ -23,8 +25,11 @@ __all__ = [
     "RawDocument",
     "Signal",
     "Span",
+    "Store",
     "analyze",
     "analyze_documents",
     "analyze_many",
+    "ingest",
+    "open_store",
 ]
 __version__ = "0.1.0"

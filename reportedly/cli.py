@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime
 import json
 import sys
+from pathlib import Path
 from typing import IO
 
 import click
 
-from reportedly import report
+from reportedly import corpus, report
 from reportedly.errors import ReportedlyError
 from reportedly.model import ErrorRecord
 from reportedly.pipeline import analyze_many
+from reportedly.store import DEFAULT_PATH, KINDS, TABLES, Store, open_store
 
 
 def _iso_date(
@@ -129,6 +131,140 @@ def analyze(
     click.echo(f"{ok} analysed, {failed} failed", err=True)
     if ok == 0:
         sys.exit(1)
+
+
+_db = click.option(
+    "--db",
+    default=DEFAULT_PATH,
+    show_default=True,
+    metavar="PATH",
+    help="The DuckDB store file.",
+)
+_fmt = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+
+
+def _store(db: str, must_exist: bool = True) -> Store:
+    if must_exist and not Path(db).exists():
+        raise click.ClickException(f"{db}: no such store; run reportedly ingest first")
+    try:
+        return open_store(db)
+    except ReportedlyError as e:
+        raise click.ClickException(str(e)) from e
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@_db
+@click.option(
+    "--batch-size", default=64, show_default=True, help="Documents per commit."
+)
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr.")
+def ingest(
+    sources: tuple[str, ...], db: str, batch_size: int, progress: bool | None
+) -> None:
+    """Analyse articles and store them, their events and incidents in a DuckDB file.
+
+    Idempotent and resumable: articles already in the store are skipped
+    before parsing, and each batch is committed whole.
+
+    Example: reportedly ingest --db corpus.duckdb articles/ feed.jsonl
+    """
+    from tqdm import tqdm
+
+    show = sys.stderr.isatty() if progress is None else progress
+    total = corpus.count_documents(sources) if show else None  # a pass for ETA
+    with tqdm(total=total, unit="doc", file=sys.stderr, disable=not show) as bar:
+        try:
+            summary = corpus.ingest(
+                sources,
+                db=_store(db, False),
+                batch_size=batch_size,
+                progress=bar.update,
+            )
+        except ReportedlyError as e:
+            raise click.ClickException(str(e)) from e
+    click.echo(report.render_summary(summary.to_dict()), err=True)
+
+
+@main.command()
+@click.argument("what", type=click.Choice(list(KINDS)))
+@_db
+@click.option("--actor", help="Actor or recipient name contains this.")
+@click.option("--country", help="Actor, recipient or place country code.")
+@click.option("--type", "type_", help="PLOVER type (quotes: kind).")
+@click.option("--place", help="Place name contains this, or a GeoNames id.")
+@click.option("--since", callback=_iso_date, metavar="DATE", help="On or after.")
+@click.option("--until", callback=_iso_date, metavar="DATE", help="On or before.")
+@click.option("--claimant", help="Claimant (quotes: speaker) name contains this.")
+@click.option("--outlet", help="Outlet contains this.")
+@click.option("--text", help="Evidence, title or quote text contains this.")
+@click.option("--limit", default=100, show_default=True, help="At most this many rows.")
+@_fmt
+def query(
+    what: str, db: str, fmt: str, limit: int, type_: str | None, **filters: str | None
+) -> None:
+    """Query stored events, quotes, incidents, claims or incident reports.
+
+    Example: reportedly query incidents --db corpus.duckdb --type ASSAULT
+    """
+    with _store(db) as store:
+        try:
+            rows = store.query(what, limit=limit, type=type_, **filters)
+        except ReportedlyError as e:
+            raise click.ClickException(str(e)) from e
+    names = list(rows[0]) if rows else []
+    click.echo(
+        report.render_rows(names, [list(r.values()) for r in rows], fmt), nl=False
+    )
+
+
+@main.command()
+@click.argument("statement")
+@_db
+@_fmt
+def sql(statement: str, db: str, fmt: str) -> None:
+    """Run any SQL statement on the store and print the rows.
+
+    Example: reportedly sql --db corpus.duckdb "SELECT count(*) FROM events"
+    """
+    with _store(db) as store:
+        try:
+            names, rows = store.sql(statement)
+        except ReportedlyError as e:
+            raise click.ClickException(str(e)) from e
+    click.echo(report.render_rows(names, rows, fmt), nl=False)
+
+
+@main.command()
+@_db
+@click.option("--table", type=click.Choice(list(TABLES)), help="Table to export.")
+@click.option("--events", is_flag=True, help="Event-data export (GDELT/ICEWS-style).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="parquet",
+    show_default=True,
+    help="File format.",
+)
+@click.option("-o", "--output", required=True, metavar="PATH", help="File to write.")
+def export(db: str, table: str | None, events: bool, fmt: str, output: str) -> None:
+    """Export a table, or the event data, to JSONL, CSV or Parquet.
+
+    Example: reportedly export --db corpus.duckdb --events --format csv -o events.csv
+    """
+    if bool(table) == events:
+        raise click.UsageError("give exactly one of --table NAME or --events")
+    with _store(db) as store:
+        n = store.export(output, fmt=fmt, table=table)
+    click.echo(f"{n} rows written to {output}", err=True)
 
 
 if __name__ == "__main__":

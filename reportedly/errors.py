@@ -20,3 +20,9 @@ class ModelNotFoundError(ReportedlyError):
     """No spaCy English pipeline is installed."""
 
     kind = "model"
+
+
+class StoreError(ReportedlyError):
+    """A store file cannot be opened, read or written."""
+
+    kind = "store"

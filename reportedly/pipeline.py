@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from reportedly import annotate
@@ -107,8 +107,13 @@ def analyze_documents(
     published: str | None = None,
     model: str | None = None,
     batch_size: int = 32,
+    skip: Callable[[Article], bool] | None = None,
 ) -> Iterator[Analysis | ErrorRecord]:
-    """Analyse raw documents lazily, in input order; bad ones become error records."""
+    """Analyse raw documents lazily, in input order; bad ones become error records.
+
+    ``skip(article)`` is asked after cleaning, before parsing: a document it
+    accepts yields nothing (the caller counts what it skips).
+    """
 
     def cleaned() -> Iterator[tuple[str, Article | ErrorRecord]]:
         for d in docs:
@@ -132,6 +137,8 @@ def analyze_documents(
                         message=f"cleaning failed: {type(e).__name__}: {e}",
                     ),
                 )
+                continue
+            if skip is not None and skip(art):
                 continue
             yield art.text, art
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import textwrap
+from collections.abc import Sequence
 
 from reportedly.model import (
     Actor,
@@ -124,3 +128,62 @@ def render(analysis: Analysis) -> str:
 def render_error(err: ErrorRecord) -> str:
     """Return the readable line of a document that could not be analysed."""
     return f"!! {err.source}: {err.error}: {err.message}\n"
+
+
+def _cell(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:g}"
+    if isinstance(v, list) and all(isinstance(x, dict) for x in v):
+        if all("detail" in x for x in v):  # contradictions
+            return "; ".join(f"{x.get('kind')}: {x['detail']}" for x in v)
+        if all("text" in x for x in v):  # quantities
+            return "; ".join(str(x["text"]) for x in v)
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    return " ".join(str(v).split())
+
+
+def _plain(v: object) -> object:
+    if isinstance(v, str) and v[:1] in "[{":
+        try:
+            return json.loads(v)
+        except ValueError:
+            return v
+    if v is None or isinstance(v, (int, float, str, bool, list, dict)):
+        return v
+    return str(v)
+
+
+def render_rows(
+    names: Sequence[str], rows: Sequence[Sequence[object]], fmt: str = "table"
+) -> str:
+    """Render query rows as an aligned table, a JSON list or CSV."""
+    if fmt == "json":
+        docs = [{n: _plain(v) for n, v in zip(names, r, strict=True)} for r in rows]
+        return json.dumps(docs, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows([[_cell(v) for v in r] for r in rows])
+        return buf.getvalue()
+    cells = [[_clip(_cell(v), 40) for v in r] for r in rows]
+    widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells
+    ]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def render_summary(s: dict[str, int]) -> str:
+    """Render an ingest summary as a few lines."""
+    return (
+        f"{s['stored']} articles stored, {s['skipped']} skipped as already present, "
+        f"{s['errors']} errors, {s['events']} events\n"
+        f"store: {s['articles_total']} articles, {s['incidents']} incidents, "
+        f"{s['multi_outlet']} with 2+ outlets, {s['contradictions']} contradictions"
+    )

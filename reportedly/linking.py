@@ -1,0 +1,264 @@
+"""Pairwise rules of incident linking: may two event reports be one incident?
+
+Works on link records (plain dicts made by ``incidents.link_records``); the
+thresholds and type tables are data in ``lexicons/incidents.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from typing import Any
+
+from reportedly.incident_text import (
+    YEAR,
+    evidence_names,
+    regions,
+    rules,
+    same_text,
+    unit,
+)
+
+Rec = dict[str, Any]
+
+
+@functools.cache
+def compatible_types(kind: str) -> frozenset[str]:
+    """Return the types an event of type ``kind`` may be linked with."""
+    out = {kind}
+    for a, b in rules()["types"]["compatible"]:
+        if kind in (a, b):
+            out |= {a, b}
+    return frozenset(out)
+
+
+def linkable(kind: str | None, modality: str | None) -> bool:
+    """Say whether events of this type and modality may form incidents."""
+    types = rules()["types"]
+    return kind in types["linkable"] and modality in types["modalities"]
+
+
+_DATELINE = re.compile(r"^.*?\s[-\u2013\u2014]\s+")
+_LEAD = re.compile(
+    r"^(?:(?:the|a|an|its|their|some|at least|more than|over|\d[\d,.]*)\s+)+"
+)
+_TAIL = re.compile(r"\s+(?:in|near|of|from|on|at|across)\s.*$")
+
+
+def _norm(name: str | None) -> str:
+    """Return a name for matching: no dateline, leading numbers or place phrase."""
+    s = _DATELINE.sub("", (name or "").casefold().strip())
+    s = _TAIL.sub("", _LEAD.sub("", s))
+    return re.sub(r"[^\w]+", " ", s).strip()
+
+
+def _pair_score(p: list, q: list) -> float:
+    """Score one party pair ``[name, country, sector]``; 0 when nothing agrees."""
+    w = rules()["weights"]
+    if _norm(p[0]) and _norm(p[0]) == _norm(q[0]):
+        coded = (p[1] or p[2]) and (q[1] or q[2])
+        if coded and _norm(p[0]) not in _generic():
+            return w["name"]
+        return w["bare_name"]
+    if p[1] and p[1] == q[1]:
+        if p[2] and q[2]:
+            return w["country_sector"] if p[2] == q[2] else 0.0
+        return w["country"]
+    if not p[1] and not q[1] and p[2] and p[2] == q[2]:
+        return w["sector"]
+    return 0.0
+
+
+@functools.cache
+def _generic() -> frozenset[str]:
+    return frozenset(rules()["names"]["generic"])
+
+
+def side(a: list, b: list) -> tuple[str, float]:
+    """Compare two participant lists: ``agree``, ``disagree`` or ``unknown``."""
+    if not a or not b:
+        return "unknown", 0.0
+    best = max(_pair_score(p, q) for p in a for q in b)
+    if best > 0:
+        return "agree", best
+    resolved = all(p[1] for p in a) and all(q[1] for q in b)
+    return ("disagree" if resolved else "unknown"), 0.0
+
+
+def _km(a: Rec, b: Rec) -> float:
+    """Return the great-circle distance between two places, in km."""
+    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place(a: Rec | None, b: Rec | None) -> str:
+    """Compare two locations: ``agree``, ``country``, ``disagree`` or ``unknown``."""
+    if not a or not b:
+        return "unknown"
+    if a.get("geonames_id") and a.get("geonames_id") == b.get("geonames_id"):
+        return "agree"
+    coarse = "country" in (a.get("precision"), b.get("precision"))
+    if not coarse and None not in (
+        a.get("lat"),
+        a.get("lon"),
+        b.get("lat"),
+        b.get("lon"),
+    ):
+        return "agree" if _km(a, b) <= rules()["link"]["max_km"] else "disagree"
+    if not coarse and _norm(a.get("name")) and _norm(a["name"]) == _norm(b.get("name")):
+        return "agree"
+    if a.get("country") and b.get("country"):
+        return "country" if a["country"] == b["country"] else "disagree"
+    return "unknown"
+
+
+def date(a: Rec, b: Rec, window: int) -> str:
+    """Compare two dates: ``same``, ``agree`` (in the window), ``disagree``, unknown."""
+    if a.get("day") is None or b.get("day") is None:
+        return "unknown"
+    if {a.get("date_precision"), b.get("date_precision")} & {"month", "year"}:
+        return "unknown"
+    gap = abs(a["day"] - b["day"])
+    if gap == 0:
+        return "same"
+    return "agree" if gap <= window else "disagree"
+
+
+def compare(a: Rec, b: Rec) -> tuple[bool, str]:
+    """Decide whether two link records report one incident; say why."""
+    if a["article_id"] == b["article_id"] and a["claimant_key"] == b["claimant_key"]:
+        return False, "same article and claimant"
+    if b["type"] not in compatible_types(a["type"]):
+        return False, f"types {a['type']} and {b['type']} are not compatible"
+    if (
+        a.get("outlet") == b.get("outlet")
+        and a.get("evidence") == b.get("evidence")
+        and a.get("title") != b.get("title")
+    ):
+        return False, "stock background sentence of one outlet"
+    loc = place(a.get("place"), b.get("place"))
+    if loc == "disagree":
+        return False, "locations disagree"
+    if a["article_id"] == b["article_id"] and loc != "agree":
+        return False, "same article, and no resolved place agrees"
+    # participants before names: cheap, and they reject most pairs
+    act, act_score = side(a["actors"], b["actors"])
+    if act == "disagree":
+        return False, "actors disagree"
+    if act != "agree" and loc != "agree":
+        return False, "neither actor nor location agrees"
+    if loc in ("unknown", "country") and (
+        (evidence_names(a["evidence"]) & evidence_names(b["evidence"])) - regions()
+        or same_text(a["evidence"], b["evidence"])
+    ):
+        loc = "named"
+    link = rules()["link"]
+    if link["require_place_or_name"] and loc not in ("agree", "named"):
+        return False, "no place and no place-like name in common"
+    d = date(a, b, link["window_days" if loc == "agree" else "window_days_unlocated"])
+    if d == "disagree":
+        return False, f"dates {a['date']} and {b['date']} are too far apart"
+    if (
+        d == "unknown"
+        and loc != "agree"
+        and not same_text(a["evidence"], b["evidence"])
+    ):
+        return False, "date unknown: needs a resolved place or the same text"
+    if a["article_id"] == b["article_id"] and _quantity_clash(a, b):
+        return False, "same article, different counts: different sub-events"
+    rec, rec_score = side(a["recipients"], b["recipients"])
+    w = rules()["weights"]
+    loc_score = {"agree": w["place"], "named": w["named"]}.get(loc, 0.0)
+    if rec == "disagree" and not (act == "agree" and loc == "agree"):
+        return False, "recipients disagree and actor and location do not both agree"
+    score = act_score + rec_score + loc_score + (w["same_day"] if d == "same" else 0)
+    need = link["min_score_undated"] if d == "unknown" else link["min_score"]
+    if loc not in ("agree", "named"):
+        need = max(need, link["min_score_unlocated"])
+    if score < need:
+        return False, f"evidence {score:g} below {need:g}"
+    return (
+        True,
+        f"evidence {score:g} (actor {act}, recipient {rec}, place {loc}, date {d})",
+    )
+
+
+def _bounds(q: Rec) -> tuple[float, float]:
+    """Return the interval a quantity states (``at least 4`` -> [4, inf))."""
+    text, v, c = (
+        q.get("text", "").casefold(),
+        float(q["value"]),
+        rules()["contradictions"],
+    )
+    if any(w in text for w in c["lower_bound"]):
+        return v, math.inf
+    if any(w in text for w in c["upper_bound"]):
+        return 0.0, v
+    if any(w in text for w in c["approximate"]):
+        return 0.7 * v, 1.3 * v
+    return v, v
+
+
+def _camps_differ(a: list, b: list) -> bool:
+    """Say whether every pair of resolved recipients differs in country or camp."""
+    if side(a, b)[0] != "disagree":
+        return False
+    camp = {s: i for i, g in enumerate(rules()["contradictions"]["camps"]) for s in g}
+    return all(
+        p[1] != q[1] or camp.get(p[2] or "", -1) != camp.get(q[2] or "", -2)
+        for p in a
+        for q in b
+    )
+
+
+def _quantity_clash(a: Rec, b: Rec) -> list[tuple[str, str]]:
+    """Return (unit, detail) for units where no count of ``a`` fits one of ``b``."""
+    units = set(rules()["contradictions"]["units"])
+
+    def by_unit(r: Rec) -> dict[str, list[Rec]]:
+        out: dict[str, list[Rec]] = {}
+        for q in r["quantities"]:
+            if unit(q["unit"]) in units and not YEAR.search(q.get("text", "")):
+                out.setdefault(unit(q["unit"]), []).append(q)
+        return out
+
+    qa, qb = by_unit(a), by_unit(b)
+    clashes = []
+    for u in sorted(qa.keys() & qb.keys()):
+        fits = any(
+            not (b1[1] < b2[0] or b2[1] < b1[0])
+            for x in qa[u]
+            for y in qb[u]
+            for b1, b2 in [(_bounds(x), _bounds(y))]
+        )
+        if not fits:
+            texts = (", ".join(repr(q["text"]) for q in g) for g in (qa[u], qb[u]))
+            clashes.append((u, " vs ".join(texts)))
+    return clashes
+
+
+def contradictions(a: Rec, b: Rec) -> list[Rec]:
+    """Return the ways two reports of one incident contradict each other."""
+    if a["article_id"] == b["article_id"] and a["claimant_key"] == b["claimant_key"]:
+        return []
+    out = [
+        {"kind": "quantity", "unit": u, "detail": detail}
+        for u, detail in _quantity_clash(a, b)
+    ]
+    if _camps_differ(a["recipients"], b["recipients"]):
+        names = " vs ".join(str(x["recipients"][0][0]) for x in (a, b))
+        out.append({"kind": "recipient", "detail": names})
+    # the same words cannot both assert and deny: a modality gap between near
+    # copies is an extraction slip, not a contradiction
+    if {a["modality"], b["modality"]} == {"asserted", "denied"} and not same_text(
+        a["evidence"], b["evidence"]
+    ):
+        out.append({"kind": "modality", "detail": "asserted vs denied"})
+    for c in out:
+        c["a"], c["b"] = a["event_id"], b["event_id"]
+    return out
