@@ -54,7 +54,8 @@ def _party(arg: Rec | None, actors: dict[str, Rec]) -> list | None:
 
 
 def _place(loc: Rec | None, places: dict[str, Rec], ev: Rec) -> Rec | None:
-    if not loc:
+    # the article's focus is no evidence of where this event happened
+    if not loc or ev.get("location_source") == "article":
         return None
     p = places.get(loc.get("place_id") or "")
     if not p:

@@ -100,9 +100,10 @@ def place(a: Rec | None, b: Rec | None) -> str:
     """Compare two locations: ``agree``, ``country``, ``disagree`` or ``unknown``."""
     if not a or not b:
         return "unknown"
-    if a.get("geonames_id") and a.get("geonames_id") == b.get("geonames_id"):
-        return "agree"
     coarse = "country" in (a.get("precision"), b.get("precision"))
+    same = a.get("geonames_id") and a.get("geonames_id") == b.get("geonames_id")
+    if same and not coarse:
+        return "agree"
     if not coarse and None not in (
         a.get("lat"),
         a.get("lon"),

@@ -50,6 +50,13 @@ ALEPPO = {"name": "Aleppo", "lat": 36.2, "lon": 37.16, "country": "SY"}
 NEAR = {"name": "Talbiseh", "lat": 34.84, "lon": 36.73, "country": "SY"}
 
 NAMELESS = "Russian jets struck a village"
+SYRIA = {
+    "geonames_id": 163843,
+    "name": "Syria",
+    "lat": 35.0,
+    "lon": 38.0,
+    "country": "SY",
+}
 PAIRS = [
     # (changes to the second record, linked?, reason contains)
     ({}, True, "place agree"),
@@ -79,6 +86,15 @@ PAIRS = [
     ),
     ({"day": None, "date": None}, True, "date unknown"),
     ({"place": ALEPPO}, False, "locations disagree"),
+    # one country-wide place is no agreement on where (both say "Syria")
+    (
+        {
+            "place": {**SYRIA, "precision": "country"},
+            "evidence": NAMELESS,
+        },
+        False,
+        "no place and no place-like name",
+    ),
     ({"place": NEAR}, True, "place agree"),
     ({"place": None}, True, "place named"),
     ({"place": None, "evidence": NAMELESS}, False, "no place and no place-like name"),
@@ -304,3 +320,13 @@ def test_near_copies() -> None:
     b = "The blast hit the southwestern neighborhood of Salaheddin on Wednesday"
     assert incident_text.same_text(a, a) and not incident_text.same_text(a, "other")
     assert incident_text.same_text(a, b)  # 9 of 11 words
+
+
+def test_an_article_focus_location_is_no_place_evidence() -> None:
+    d = analysis(1).to_dict()
+    ev = d["events"][0]
+    if not ev.get("location"):
+        pytest.skip("fixture event has no location")
+    ev["location_source"] = "article"
+    (r,) = incidents.link_records(d)
+    assert r["place"] is None
