@@ -77,10 +77,12 @@ def _np(tok: Any) -> Range:
     for c in tok.children:
         if c.dep_ in ("cc", "conj") and c.i > tok.i:
             hi = min(hi, c.left_edge.idx)
-    end = hi
-    text = tok.doc.text
-    while end > lo and text[end - 1] in " ,;":
-        end -= 1
+    # trim trailing commas and semicolons token by token: Doc.text would
+    # rebuild the whole text on every call
+    doc, j = tok.doc, tok.right_edge.i
+    while j > tok.i and (doc[j].idx >= hi or doc[j].text in (",", ";")):
+        j -= 1
+    end = min(hi, doc[j].idx + len(doc[j].text))
     return (lo, end) if end > lo else (tok.idx, tok.idx + len(tok.text))
 
 

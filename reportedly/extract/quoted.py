@@ -150,12 +150,15 @@ def _speech_verb_near(
     j = max(0, bisect.bisect_right(starts, first.start) - 1)
     sents = {doc[i].sent.start: doc[i].sent, doc[j].sent.start: doc[j].sent}
     lead = doc[j].sent.start - 1
-    if lead >= 0 and doc.text[: first.start].rstrip().endswith(":"):
+    before = bisect.bisect_left(starts, first.start) - 1
+    if lead >= 0 and before >= 0 and doc[before].text == ":":
         sents[doc[lead].sent.start] = doc[lead].sent
     # '"Who do they think they are?" Trump said.': the parser ended the
     # sentence at the question mark; a short sentence right after belongs to it
     nxt = doc[i].sent.end
-    if nxt < len(doc) and "\n" not in doc.text[last.end : doc[nxt].idx]:
+    k = max(bisect.bisect_left(starts, last.end) - 1, 0)
+    gap = "".join(t.text_with_ws for t in doc[k:nxt])  # text[doc[k].idx : nxt]
+    if nxt < len(doc) and "\n" not in gap[last.end - doc[k].idx :]:
         after = doc[nxt].sent
         if len(after) <= 12:
             sents[after.start] = after
