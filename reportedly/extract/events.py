@@ -66,7 +66,9 @@ def _confidence(trig: Trigger, verb: bool, actors: int, recipients: int) -> floa
     return round(min(score, 0.95), 2)
 
 
-def _governed_by_same(tok: Any, own: Trigger, tab: Any, hops: int = 3) -> bool:
+def _governed_by_same(
+    tok: Any, own: Trigger, tab: Any, reads: list[Trigger | None], hops: int = 3
+) -> bool:
     """Is an event noun the object of a verb that already says its event?
     A noun that adds a mode (``attacked with airstrikes``) stays."""
     head = tok
@@ -75,7 +77,7 @@ def _governed_by_same(tok: Any, own: Trigger, tab: Any, hops: int = 3) -> bool:
             return False
         head = head.head
         if head.pos_ == "VERB" and not is_light(head, tab):
-            trig = read(head, tab)
+            trig = reads[head.i]
             if trig is not None and trig.type == own.type:
                 return own.mode is None or own.mode == trig.mode
     return False
@@ -86,14 +88,16 @@ def events(doc: Any, article: Any) -> Iterator[Event]:
     tab = tables()
     text = article.text
     seen: set[tuple[str, int, int]] = set()
+    reads = [read(t, tab) for t in doc]  # each token read once
+    counted: dict[tuple[int, int], tuple] = {}  # quantities of a clause
     for tok in doc:
-        trig = read(tok, tab)
+        trig = reads[tok.i]
         if trig is None or trig.type == STATEMENT or is_light(tok, tab):
             continue  # a light verb's event is read off its noun
         if undone(tok, tab):
             continue  # "aid" in "suspended aid": the suspension is the event
         is_verb = tok.pos_ in ("VERB", "AUX")
-        if not is_verb and _governed_by_same(tok, trig, tab):
+        if not is_verb and _governed_by_same(tok, trig, tab, reads):
             continue  # "voted to give authorization": one AGREE, the vote
         actor, rec = verb_args(tok) if is_verb else noun_args(tok)
         lo, hi = _clause(tok)
@@ -104,10 +108,12 @@ def events(doc: Any, article: Any) -> Iterator[Event]:
         seen.add(key)
         actors = _args(text, arg_ranges(actor))
         recipients = _args(text, arg_ranges(rec))
-        qty = tuple(
-            Quantity(value=v, unit=u, text=text[a:b], start=a, end=b)
-            for v, u, a, b in quantities(doc, lo, hi)
-        )
+        if (lo, hi) not in counted:
+            counted[(lo, hi)] = tuple(
+                Quantity(value=v, unit=u, text=text[a:b], start=a, end=b)
+                for v, u, a, b in quantities(doc, lo, hi)
+            )
+        qty = counted[(lo, hi)]
         yield Event(
             id=stable_id(article.id, trig.type, ev[0], ev[1]),
             type=trig.type,
