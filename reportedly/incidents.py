@@ -76,6 +76,8 @@ def link_records(analysis: Rec) -> list[Rec]:
     for ev in analysis.get("events", []):
         if not linking.linkable(ev.get("type"), ev.get("modality")):
             continue
+        if ev.get("date_precision") in ("week", "month", "year"):
+            continue  # "in May", "since 2014": a campaign or background, no incident
         acts = [p for p in (_party(x, actors) for x in ev.get("actors", [])) if p]
         recs = [p for p in (_party(x, actors) for x in ev.get("recipients", [])) if p]
         place = _place(ev.get("location"), places, ev)

@@ -100,7 +100,8 @@ def place(a: Rec | None, b: Rec | None) -> str:
     """Compare two locations: ``agree``, ``country``, ``disagree`` or ``unknown``."""
     if not a or not b:
         return "unknown"
-    coarse = "country" in (a.get("precision"), b.get("precision"))
+    # a province or a country is too wide to tell two attacks apart
+    coarse = bool({"country", "admin1"} & {a.get("precision"), b.get("precision")})
     same = a.get("geonames_id") and a.get("geonames_id") == b.get("geonames_id")
     if same and not coarse:
         return "agree"

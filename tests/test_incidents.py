@@ -86,6 +86,12 @@ PAIRS = [
     ),
     ({"day": None, "date": None}, True, "date unknown"),
     ({"place": ALEPPO}, False, "locations disagree"),
+    # a province is too wide to tell two attacks apart
+    (
+        {"place": {**SYRIA, "precision": "admin1"}, "evidence": NAMELESS},
+        False,
+        "no place and no place-like name",
+    ),
     # one country-wide place is no agreement on where (both say "Syria")
     (
         {
@@ -178,6 +184,8 @@ def test_disjoint_resolved_recipients_contradict() -> None:
         ({"modality": "demanded"}, 0),
         ({"modality": "future"}, 0),
         ({"modality": "denied"}, 1),
+        ({"date_precision": "month"}, 0),  # "in May": background, no incident
+        ({"date_precision": "year"}, 0),
     ],
 )
 def test_which_events_make_link_records(change: dict, n: int) -> None:
