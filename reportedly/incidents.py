@@ -63,6 +63,9 @@ def _place(loc: Rec | None, places: dict[str, Rec], ev: Rec) -> Rec | None:
     precision = ev.get("location_precision")
     if precision is None and p.get("lat") is None:
         precision = "country"
+    big = incident_text.rules()["link"]["city_population"]
+    if precision == "point" and (p.get("population") or 0) >= big:
+        precision = "admin1"
     keys = ("geonames_id", "name", "lat", "lon", "country")
     return {**{k: p.get(k) for k in keys}, "precision": precision}
 

@@ -173,6 +173,11 @@ def compare(a: Rec, b: Rec) -> tuple[bool, str]:
         return False, "date unknown: needs a resolved place or the same text"
     if a["article_id"] == b["article_id"] and _quantity_clash(a, b):
         return False, "same article, different counts: different sub-events"
+    if a["article_id"] == b["article_id"] and not (
+        same_text(a["evidence"], b["evidence"]) or _shared_count(a, b)
+    ):
+        # one article reports many strikes of one day in one place
+        return False, "same article, no shared count or wording"
     rec, rec_score = side(a["recipients"], b["recipients"])
     w = rules()["weights"]
     loc_score = {"agree": w["place"], "named": w["named"]}.get(loc, 0.0)
@@ -216,6 +221,12 @@ def _camps_differ(a: list, b: list) -> bool:
         for p in a
         for q in b
     )
+
+
+def _shared_count(a: Rec, b: Rec) -> bool:
+    """Do two records give one and the same count of something?"""
+    va = {(q["value"], unit(q["unit"])) for q in a["quantities"]}
+    return bool(va & {(q["value"], unit(q["unit"])) for q in b["quantities"]})
 
 
 def _quantity_clash(a: Rec, b: Rec) -> list[tuple[str, str]]:

@@ -67,6 +67,16 @@ PAIRS = [
         False,
         "same article, and no resolved place",
     ),
+    (
+        {
+            "article_id": "a1",
+            "claimant_key": "khaled khoja",
+            "quantities": [],
+            "evidence": "Jets also hit Talbiseh",
+        },
+        False,
+        "no shared count or wording",
+    ),
     ({"type": "PROTEST"}, False, "not compatible"),
     ({"type": "COERCE"}, True, "evidence"),
     ({"day": 735873, "date": "2015-10-02"}, True, "date agree"),
