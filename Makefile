@@ -17,8 +17,17 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 
 install: $(STAMP)
 
+DEMO_DB := reportedly-demo.duckdb
+
+# The reference article analysed, then a small demo corpus (the reference
+# article plus four short reports we wrote) ingested into a DuckDB file, and
+# the incidents with their competing claims. Rerunning adds nothing (idempotent).
 run: install
-	$(VENV)/bin/reportedly analyze --format text $(DEMO)
+	$(VENV)/bin/reportedly analyze --format text --published 2015-09-30 $(DEMO)
+	$(VENV)/bin/reportedly ingest --no-progress --db $(DEMO_DB) --published 2015-09-30 $(DEMO)
+	$(VENV)/bin/reportedly ingest --no-progress --db $(DEMO_DB) reportedly/demo/corpus
+	$(VENV)/bin/reportedly query incidents --db $(DEMO_DB)
+	$(VENV)/bin/reportedly query reports --db $(DEMO_DB)
 
 test: install
 	$(PY) -m pytest -q -p no:cacheprovider

@@ -165,9 +165,22 @@ def _store(db: str, must_exist: bool = True) -> Store:
 @click.option(
     "--batch-size", default=64, show_default=True, help="Documents per commit."
 )
+@click.option(
+    "--published",
+    callback=_iso_date,
+    default=None,
+    metavar="DATE",
+    help="Publication date (YYYY-MM-DD) for every document.",
+)
+@click.option("--raw", is_flag=True, help="No cleaning, as for analyze.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr.")
 def ingest(
-    sources: tuple[str, ...], db: str, batch_size: int, progress: bool | None
+    sources: tuple[str, ...],
+    db: str,
+    batch_size: int,
+    published: str | None,
+    raw: bool,
+    progress: bool | None,
 ) -> None:
     """Analyse articles and store them, their events and incidents in a DuckDB file.
 
@@ -187,6 +200,8 @@ def ingest(
                 db=_store(db, False),
                 batch_size=batch_size,
                 progress=bar.update,
+                published=published,
+                raw=raw,
             )
         except ReportedlyError as e:
             raise click.ClickException(str(e)) from e
