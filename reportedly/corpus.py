@@ -9,6 +9,8 @@ content, so re-ingesting the same input adds nothing.
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +62,46 @@ def store_batch(store: Store, items: list[Analysis | ErrorRecord]) -> tuple[int,
     return len(new), sum(len(a["events"]) for a in new)
 
 
+class _Writer:
+    """Commit batches on one thread while the next batch is parsed.
+
+    spaCy and DuckDB both release the GIL, so a commit overlaps the parsing
+    of the next batch. At most one batch waits; each is still committed in
+    one transaction, so a kill loses at most the batches in flight.
+    """
+
+    def __init__(self, store: Store, summary: IngestSummary) -> None:
+        self.store, self.summary = store, summary
+        self.queue: queue.Queue[list | None] = queue.Queue(maxsize=1)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (batch := self.queue.get()) is not None:
+            if self.error is not None:
+                continue  # drain: the failure is raised in the main thread
+            try:
+                new, events = store_batch(self.store, batch)
+            except BaseException as e:  # noqa: BLE001 - re-raised by put/close
+                self.error = e
+                continue
+            self.summary.stored += new
+            self.summary.events += events
+            self.summary.errors += sum(isinstance(i, ErrorRecord) for i in batch)
+
+    def put(self, batch: list) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put(batch)
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
 def ingest_documents(
     docs: Iterable[RawDocument | ErrorRecord],
     store: Store,
@@ -81,22 +123,20 @@ def ingest_documents(
         seen.add(article.id)
         return False
 
-    def flush(batch: list[Analysis | ErrorRecord]) -> None:
-        new, events = store_batch(store, batch)
-        summary.stored += new
-        summary.events += events
-        summary.errors += sum(isinstance(i, ErrorRecord) for i in batch)
-        batch.clear()
-
+    writer = _Writer(store, summary)
     batch: list[Analysis | ErrorRecord] = []
-    for item in analyze_documents(docs, skip=skip, **options):
-        batch.append(item)
-        if progress:
-            progress(1)
-        if len(batch) >= batch_size:
-            flush(batch)
-    if batch:
-        flush(batch)
+    try:
+        for item in analyze_documents(docs, skip=skip, **options):
+            batch.append(item)
+            if progress:
+                progress(1)
+            if len(batch) >= batch_size:
+                writer.put(batch)
+                batch = []
+        if batch:
+            writer.put(batch)
+    finally:
+        writer.close()
     totals = store.summary()
     summary.incidents = totals["incidents"]
     summary.multi_outlet = totals["multi_outlet"]
