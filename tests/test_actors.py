@@ -159,6 +159,26 @@ CASES = [
     ),
 ]
 
+# A role phrase, then the person's name between commas: the name is the speaker.
+APPOSED = [
+    (
+        "The head of the Free Press Union, Maria Lopez, said the office was raided.",
+        "The head of the Free Press Union",
+        "Maria Lopez",
+    ),
+    (
+        "The spokesman for the Interior Ministry, Omar Haddad, said two were held.",
+        "The spokesman for the Interior Ministry",
+        "Omar Haddad",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "name"), APPOSED)
+def test_role_phrase_then_name_is_the_person(text: str, needle: str, name: str) -> None:
+    actor = speaker_actor(text, [needle])
+    assert actor is not None and (actor.name, actor.kind) == (name, "person")
+
 
 @pytest.mark.parametrize(("text", "needles", "exp"), CASES)
 def test_speaker_resolution(text: str, needles: list[Needle], exp: tuple) -> None:

@@ -178,6 +178,9 @@ class Resolver:
             e = ix.ent_at[t.i]
             if e in self.ent_key and ix.ents[e].label_ == "PERSON" and i <= t.i < j:
                 return self.ent_key[e]
+        named = self._apposed_person(i, j)
+        if named is not None:
+            return named
         a, b = ix.trim(i, j)
         word = ix.doc[a]
         if b - a == 1 and word.text[:1].isupper() and word.lower_ in self.surnames:
@@ -194,6 +197,22 @@ class Resolver:
                     return key
         info = {"role": ph.role, "affiliation": ph.affiliation}
         return self.entry(f"{ph.kind}|{norm(ph.name)}", ph.name, ph.kind, **info)
+
+    def _apposed_person(self, i: int, j: int) -> str | None:
+        """``The head of the Coalition, Khaled Khoja, said``: a role phrase
+        followed by a person's name between commas is that person (the parser
+        often hangs the name on the organisation instead)."""
+        ix, doc = self.ix, self.ix.doc
+        if j + 2 >= len(doc) or doc[j].text != ",":
+            return None
+        e = ix.ent_at[j + 1]
+        if e not in self.ent_key or ix.ents[e].label_ != "PERSON":
+            return None
+        end = ix.ents[e].end
+        if ix.ents[e].start != j + 1 or end >= len(doc) or doc[end].text != ",":
+            return None
+        ph = classify(ix, self.lex, i, j)
+        return self.ent_key[e] if ph.role else None  # "a spokesman, X," is X
 
     def relative_antecedent(self, tok: Any) -> str | None:
         """``the mayor, who said ...``: the noun the relative clause hangs on,

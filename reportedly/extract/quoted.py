@@ -141,6 +141,19 @@ def _paragraph_gap(text: str, a: int, b: int) -> int:
     )
 
 
+def _char_before(doc: Any, starts: list[int], pos: int) -> str:
+    """The last non-space character before ``pos`` (Doc.text would rebuild
+    the whole text)."""
+    k = bisect.bisect_left(starts, pos) - 1
+    while k >= 0:
+        t = doc[k]
+        piece = t.text_with_ws[: max(0, pos - t.idx)].rstrip()
+        if piece:
+            return piece[-1]
+        pos, k = t.idx, k - 1
+    return ""
+
+
 def _speech_verb_near(
     doc: Any, starts: list[int], members: list[QuotedSpan], speech: frozenset[str]
 ) -> tuple[Any, Any] | None:
@@ -150,8 +163,7 @@ def _speech_verb_near(
     j = max(0, bisect.bisect_right(starts, first.start) - 1)
     sents = {doc[i].sent.start: doc[i].sent, doc[j].sent.start: doc[j].sent}
     lead = doc[j].sent.start - 1
-    before = bisect.bisect_left(starts, first.start) - 1
-    if lead >= 0 and before >= 0 and doc[before].text == ":":
+    if lead >= 0 and _char_before(doc, starts, first.start) == ":":
         sents[doc[lead].sent.start] = doc[lead].sent
     # '"Who do they think they are?" Trump said.': the parser ended the
     # sentence at the question mark; a short sentence right after belongs to it
