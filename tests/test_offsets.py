@@ -70,7 +70,20 @@ def test_every_span_indexes_the_article_text(
 
 def test_the_walk_finds_spans_everywhere(demo_analysis: Analysis) -> None:
     kinds = {path.split("[")[0] for path, _ in spans(demo_analysis.to_dict())}
-    assert {"$.actors", "$.quotes", "$.signals"} <= kinds
+    assert {"$.actors", "$.quotes", "$.signals", "$.places", "$.events"} <= kinds
+
+
+def test_dated_demo_spans_index_the_text() -> None:
+    # with a publication date every event has a date; date and place spans hold
+    d = analyze(TEXTS["demo"], published="2015-09-30").to_dict()
+    text = d["article"]["text"]
+    found = list(spans(d))
+    paths = {p for p, _ in found}
+    assert any(".date_text" in p for p in paths) and any(
+        ".location" in p for p in paths
+    )
+    for path, s in found:
+        assert text[s["start"] : s["end"]] == s["text"], (path, s)
 
 
 def ids(a: Analysis) -> dict[str, Any]:
