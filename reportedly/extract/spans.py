@@ -49,8 +49,22 @@ def tokens_range(toks: list[Any]) -> Range | None:
 
 
 def span_range(doc: Any, lo: int, hi: int) -> Range | None:
-    """Character range of tokens ``lo..hi`` (inclusive), trimmed of edge punctuation."""
-    return tokens_range(list(doc[lo : hi + 1]))
+    """Character range of tokens ``lo..hi`` (inclusive), trimmed of edge punctuation.
+
+    The same as ``tokens_range(list(doc[lo : hi + 1]))``, looking only at the
+    edges (a clause can be long, and events ask for many)."""
+    a, b = max(lo, 0), min(hi, len(doc) - 1)
+    while a <= b and (
+        doc[a].is_space or (doc[a].is_punct and doc[a].text not in "“\"'‘«(")
+    ):
+        a += 1
+    while b >= a and (
+        doc[b].is_space or (doc[b].is_punct and doc[b].text not in "”\"'’»)")
+    ):
+        b -= 1
+    if a > b:
+        return None
+    return doc[a].idx, doc[b].idx + len(doc[b].text)
 
 
 def noun_phrase(tok: Any) -> Range:
