@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import combinations
 
+from reportedly.extract.event_actors import PRONOUNS
 from reportedly.model import Actor, Event, Signal
 
 VERSION = "contradictions.v1"
@@ -14,9 +15,6 @@ VERSION = "contradictions.v1"
 
 def _claim_key(ev: Event) -> str:
     return ev.claimant.quote_id or ev.claimant.span.text if ev.claimant else "outlet"
-
-
-PRONOUNS = {"they", "he", "she", "it", "we", "who", "which", "that", "them"}
 
 
 def _actor_keys(ev: Event, countries: Mapping[str, str]) -> set[str]:
