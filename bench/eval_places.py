@@ -12,7 +12,6 @@ expressions such as "citizens", which are left out).
 from __future__ import annotations
 
 import argparse
-import math
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.common import record, shared_dir, table
+from reportedly.distance import km
 
 SETS = {"GWN": "GWN.xml", "LGL": "lgl.xml", "TR-News": "TR-News.xml"}
 TARGETS = {"GWN": 0.85, "LGL": 0.80, "TR-News": 0.85}
@@ -59,13 +59,6 @@ def documents(path: Path) -> Iterator[tuple[int, str, list[Gold]]]:
             )
             gold.append(Gold(start, end, lat, lon, int(gid) if gid else None))
         yield i, text, gold
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance in kilometres."""
-    p1, p2, dl = map(math.radians, (lat1, lat2, lon2 - lon1))
-    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
-    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
 
 
 def hit(g: Gold, lat: float | None, lon: float | None) -> bool:

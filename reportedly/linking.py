@@ -11,6 +11,7 @@ import math
 import re
 from typing import Any
 
+from reportedly.distance import km
 from reportedly.incident_text import (
     YEAR,
     evidence_names,
@@ -88,12 +89,7 @@ def side(a: list, b: list) -> tuple[str, float]:
 
 def _km(a: Rec, b: Rec) -> float:
     """Return the great-circle distance between two places, in km."""
-    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
 def place(a: Rec | None, b: Rec | None) -> str:

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reportedly.distance import km
 from reportedly.extract.actor_lexicon import load as actor_lexicon
 from reportedly.extract.gazetteer import Entry, gazetteer, norm
 from reportedly.extract.lexicon import load_toml
@@ -154,10 +155,7 @@ def _containers(text: str, end: int) -> set[tuple[str, str]]:
 def _km(a: Entry, b: Entry) -> float:
     if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return 1e9
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dl = math.radians(b.lon - a.lon)
-    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
-    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+    return km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _prior(e: Entry, exact: bool, w: dict) -> float:
