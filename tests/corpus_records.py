@@ -9,6 +9,7 @@ from reportedly.model import (
     Claimant,
     Event,
     EventArg,
+    EventPlace,
     Place,
     Quantity,
     Quote,
@@ -89,7 +90,7 @@ def analysis(
             mentions=(span(place[0]),),
         )
         places = (p,)
-        loc = EventArg(span=span(place[0]), place_id=p.id)
+        loc = EventPlace(span=span(place[0]), place_id=p.id)
     quotes = ()
     cl = None
     if claimant:

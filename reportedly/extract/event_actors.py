@@ -155,7 +155,7 @@ class _Linker:
         return aid
 
     def link(self, arg: EventArg, ev: Event, claimant_country: str | None) -> EventArg:
-        if arg.actor_id is not None or arg.place_id is not None:
+        if arg.actor_id is not None:
             return arg
         aid = self.mention_of(arg.span)
         if aid is not None:

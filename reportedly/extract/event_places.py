@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from reportedly.model import Event, EventArg, Span
+from reportedly.model import Event, EventPlace, Span
 
 VERSION = "event_places.v1"
 # "in Homs", "near Palmyra": the prepositions that say where something happens
@@ -161,7 +161,7 @@ def _locate(
         return ev
     return dataclasses.replace(
         ev,
-        location=EventArg(span=_full(where), place_id=where.place_id),
+        location=EventPlace(span=_full(where), place_id=where.place_id),
         location_precision=_precision(where),
         location_source=source,
     )

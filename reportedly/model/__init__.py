@@ -1,0 +1,62 @@
+"""THE data model: frozen records with one generic ``to_dict``/``from_dict``.
+
+Imports nothing else from the package.
+"""
+
+from reportedly.model._serial import Record
+from reportedly.model.incident import (
+    Contradiction,
+    Incident,
+    IncidentReport,
+    IncidentUpdate,
+    LinkPlace,
+    LinkRecord,
+    Party,
+)
+from reportedly.model.records import (
+    Actor,
+    Analysis,
+    Article,
+    Claimant,
+    ErrorRecord,
+    Event,
+    EventArg,
+    EventPlace,
+    Place,
+    Quantity,
+    Quote,
+    RawDocument,
+    Removed,
+    Signal,
+    Span,
+    Speaker,
+    stable_id,
+)
+
+__all__ = [
+    "Actor",
+    "Analysis",
+    "Article",
+    "Claimant",
+    "Contradiction",
+    "ErrorRecord",
+    "Event",
+    "EventArg",
+    "EventPlace",
+    "Incident",
+    "IncidentReport",
+    "IncidentUpdate",
+    "LinkPlace",
+    "LinkRecord",
+    "Party",
+    "Place",
+    "Quantity",
+    "Quote",
+    "RawDocument",
+    "Record",
+    "Removed",
+    "Signal",
+    "Span",
+    "Speaker",
+    "stable_id",
+]

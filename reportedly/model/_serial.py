@@ -1,0 +1,132 @@
+"""One generic dict form for the frozen records: ``to_dict`` and ``from_dict``.
+
+Fields are written in declaration order: records become dicts, tuples lists,
+``None`` stays ``None``. Field metadata adjusts the form where the output
+contract asks for it:
+
+- ``flatten``: the nested record's keys are written into its parent
+  (a speaker is a span plus ``actor_id``);
+- ``omit_none``: the key is left out when the value is ``None``;
+- ``skip``: the field is not written here (an enclosing record writes it).
+
+A class may name derived values (properties) to write after a field in
+``_DERIVED`` (``Event.actor``, the first of ``actors``), and prepare an
+incoming dict in ``_incoming`` (``Analysis`` puts ``removed`` back into its
+article). ``from_dict`` reads by the type hints, ignores unknown keys and
+raises ``ValueError`` naming the record and field that are missing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar
+
+R = TypeVar("R", bound="Record")
+
+FLATTEN = {"flatten": True}
+OMIT_NONE = {"omit_none": True}
+SKIP = {"skip": True}
+
+
+class Record:
+    """Base of every record: the generic ``to_dict`` and ``from_dict``."""
+
+    __slots__ = ()
+    _DERIVED: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the record as plain JSON-ready data."""
+        out: dict[str, Any] = {}
+        for name, meta, after in _plan(type(self)):
+            value = getattr(self, name)
+            if meta.get("skip") or (value is None and meta.get("omit_none")):
+                pass
+            elif meta.get("flatten"):
+                out.update(value.to_dict())
+            else:
+                out[name] = encode(value)
+            for extra in after:
+                out[extra] = encode(getattr(self, extra))
+        return out
+
+    @classmethod
+    def _incoming(cls, data: dict[str, Any]) -> dict[str, Any]:
+        return data
+
+    @classmethod
+    def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+        """Build the record from its ``to_dict`` form."""
+        if not isinstance(data, dict):
+            raise ValueError(f"{cls.__name__}: expected an object, got {data!r:.60}")
+        data = cls._incoming(data)
+        kwargs = {}
+        for f, decode in _decoders(cls):
+            if f.metadata.get("flatten"):
+                kwargs[f.name] = decode(data)
+            elif f.name in data:
+                kwargs[f.name] = decode(data[f.name])
+            elif _required(f):
+                raise ValueError(f"{cls.__name__}: missing field {f.name!r}")
+        return cls(**kwargs)
+
+
+def encode(value: Any) -> Any:
+    """Return ``value`` as JSON-ready data (records, tuples and dicts walked)."""
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, (tuple, list)):
+        return [encode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: encode(v) for k, v in value.items()}
+    return value
+
+
+def _required(f: dataclasses.Field[Any]) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+@functools.cache
+def _plan(cls: type) -> tuple[tuple[str, Any, tuple[str, ...]], ...]:
+    derived = getattr(cls, "_DERIVED", {})
+    return tuple(
+        (f.name, f.metadata, derived.get(f.name, ())) for f in dataclasses.fields(cls)
+    )
+
+
+@functools.cache
+def _decoders(cls: type) -> tuple[tuple[dataclasses.Field[Any], Callable], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+def _decoder(tp: Any) -> Callable[[Any], Any]:
+    """Return a function that turns JSON data into a value of type ``tp``."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        inner = [_decoder(a) for a in args if a is not type(None)]
+        if len(inner) == 1:
+            one = inner[0]
+            return lambda v: None if v is None else one(v)
+        return lambda v: v
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _decoder(args[0])
+            return lambda v: tuple(item(x) for x in v)
+        parts = [_decoder(a) for a in args]
+        return lambda v: tuple(p(x) for p, x in zip(parts, v, strict=True))
+    if origin is dict:
+        val = _decoder(args[1])
+        return lambda v: {k: val(x) for k, x in v.items()}
+    if isinstance(tp, type) and issubclass(tp, Record):
+        return tp.from_dict
+    if isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields"):
+        hints = typing.get_type_hints(tp)
+        parts = [_decoder(hints[n]) for n in tp._fields]
+        return lambda v: tp(*(p(x) for p, x in zip(parts, v, strict=True)))
+    if tp is float:
+        return lambda v: float(v) if isinstance(v, int) and not isinstance(v, bool) else v
+    return lambda v: v
