@@ -80,7 +80,7 @@ def test_incident_records_round_trip():
         actors=(Party("Russia", "RUS", None),),
         place=LinkPlace(name="Homs", precision="point", lat=34.7, lon=36.7),
         claimant_key="outlet:x",
-        quantities=(Quantity(value=4.0, unit="targets", text="4 targets", start=0, end=9),),
+        quantities=(Quantity(value=4.0, unit="t", text="4 t", start=0, end=3),),
         evidence="Russia struck Homs.",
     )
     inc = Incident(

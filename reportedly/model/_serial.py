@@ -19,7 +19,6 @@ raises ``ValueError`` naming the record and field that are missing.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import types
 import typing
 from collections.abc import Callable
@@ -89,18 +88,30 @@ def _required(f: dataclasses.Field[Any]) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
-@functools.cache
+_PLANS: dict[type, tuple[tuple[str, Any, tuple[str, ...]], ...]] = {}
+_DECODERS: dict[type, tuple[tuple[dataclasses.Field[Any], Callable], ...]] = {}
+
+
 def _plan(cls: type) -> tuple[tuple[str, Any, tuple[str, ...]], ...]:
-    derived = getattr(cls, "_DERIVED", {})
-    return tuple(
-        (f.name, f.metadata, derived.get(f.name, ())) for f in dataclasses.fields(cls)
-    )
+    """Return (field, metadata, derived keys after it) for ``cls``, computed once."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        derived = getattr(cls, "_DERIVED", {})
+        fields = dataclasses.fields(cls)
+        plan = _PLANS[cls] = tuple(
+            (f.name, f.metadata, derived.get(f.name, ())) for f in fields
+        )
+    return plan
 
 
-@functools.cache
 def _decoders(cls: type) -> tuple[tuple[dataclasses.Field[Any], Callable], ...]:
-    hints = typing.get_type_hints(cls)
-    return tuple((f, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
+    """Return (field, decoder) for ``cls``, computed once."""
+    found = _DECODERS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        fields = dataclasses.fields(cls)
+        found = _DECODERS[cls] = tuple((f, _decoder(hints[f.name])) for f in fields)
+    return found
 
 
 def _decoder(tp: Any) -> Callable[[Any], Any]:
@@ -128,5 +139,9 @@ def _decoder(tp: Any) -> Callable[[Any], Any]:
         parts = [_decoder(hints[n]) for n in tp._fields]
         return lambda v: tp(*(p(x) for p, x in zip(parts, v, strict=True)))
     if tp is float:
-        return lambda v: float(v) if isinstance(v, int) and not isinstance(v, bool) else v
+        return _float
     return lambda v: v
+
+
+def _float(v: Any) -> Any:
+    return float(v) if isinstance(v, int) and not isinstance(v, bool) else v
