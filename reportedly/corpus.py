@@ -50,8 +50,8 @@ def count_documents(sources: Iterable[str]) -> int | None:
 
 def store_batch(store: Store, items: list[Analysis | ErrorRecord]) -> tuple[int, int]:
     """Store one batch and update incidents in one transaction; return (new, events)."""
-    analyses = [i.to_dict() for i in items if isinstance(i, Analysis)]
-    errors = [i.to_dict() for i in items if isinstance(i, ErrorRecord)]
+    analyses = [i for i in items if isinstance(i, Analysis)]
+    errors = [i for i in items if isinstance(i, ErrorRecord)]
     with store.transaction():
         new = store.save(analyses, errors)
         records = [r for a in new for r in incidents.link_records(a)]
@@ -59,7 +59,7 @@ def store_batch(store: Store, items: list[Analysis | ErrorRecord]) -> tuple[int,
         update = incidents.update(records, candidates, store.incident_members)
         store.save_links(records)
         store.apply_incidents(update)
-    return len(new), sum(len(a["events"]) for a in new)
+    return len(new), sum(len(a.events) for a in new)
 
 
 class _Writer:

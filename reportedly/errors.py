@@ -26,3 +26,9 @@ class StoreError(ReportedlyError):
     """A store file cannot be opened, read or written."""
 
     kind = "store"
+
+
+class SetupError(ReportedlyError):
+    """A resource built at setup (the gazetteer) is missing: run ``reportedly setup``."""
+
+    kind = "setup"

@@ -8,8 +8,21 @@ from pathlib import Path
 import pytest
 from corpus_records import analysis
 
-from reportedly import incident_text, incidents, linking, open_store
+from reportedly import incidents, open_store
 from reportedly.corpus import store_batch
+from reportedly.incidents import _rules as linking
+from reportedly.incidents import _text as incident_text
+from reportedly.model import Analysis, Count, LinkRecord, stable_id
+
+
+def L(d: dict) -> LinkRecord:
+    """Return the typed link record of a table row written as a dict."""
+    return LinkRecord.from_dict(d)
+
+
+def links_of(d: dict) -> list[LinkRecord]:
+    """Return the link records of an analysis given in its dict form."""
+    return incidents.link_records(Analysis.from_dict(d))
 
 
 def rec(**over: object) -> dict:
@@ -137,9 +150,9 @@ PAIRS = [
 @pytest.mark.parametrize(("change", "linked", "reason"), PAIRS)
 def test_link_rules(change: dict, linked: bool, reason: str) -> None:
     a, b = rec(), rec(**{**B, **change})
-    got, why = linking.compare(a, b)
+    got, why = linking.compare(L(a), L(b))
     assert (got, reason in why) == (linked, True), why
-    assert linking.compare(b, a)[0] == got  # symmetric
+    assert linking.compare(L(b), L(a))[0] == got  # symmetric
 
 
 CONTRADICTIONS = [
@@ -176,14 +189,14 @@ def test_contradictions(change: dict, kinds: list[str]) -> None:
         **_base(),
         "quantities": [{"value": 36, "unit": "people", "text": "36 people"}],
     }
-    found = linking.contradictions(a, {**_base(), **B, **change})
-    assert [c["kind"] for c in found] == kinds
+    found = linking.contradictions(L(a), L({**_base(), **B, **change}))
+    assert [c.kind for c in found] == kinds
 
 
 def test_disjoint_resolved_recipients_contradict() -> None:
     a = {**_base(), "recipients": [["Free Syrian Army", "SYR", "REB"]]}
     b = {**_base(), **B, "recipients": [["Islamic State", "IRQ", "UAF"]]}
-    assert [c["kind"] for c in linking.contradictions(a, b)] == ["recipient"]
+    assert [c.kind for c in linking.contradictions(L(a), L(b))] == ["recipient"]
 
 
 @pytest.mark.parametrize(
@@ -201,23 +214,23 @@ def test_disjoint_resolved_recipients_contradict() -> None:
 def test_which_events_make_link_records(change: dict, n: int) -> None:
     d = analysis(1).to_dict()
     d["events"][0].update(change)
-    assert len(incidents.link_records(d)) == n
+    assert len(links_of(d)) == n
 
 
 def test_background_years_make_the_date_unknown() -> None:
     d = analysis(1).to_dict()
-    (r,) = incidents.link_records(d)
-    assert r["date"] == "2015-10-01"
+    (r,) = links_of(d)
+    assert r.date == "2015-10-01"
     d["events"][0]["evidence"]["text"] = "the war that began in 2011"
-    (r,) = incidents.link_records(d)
-    assert r["date"] is None and r["day"] is None
+    (r,) = links_of(d)
+    assert r.date is None and r.day is None
 
 
 def test_empty_events_make_no_link_records() -> None:
     d = analysis(1).to_dict()
     ev = d["events"][0]
     ev.update(actor=None, actors=[], recipient=None, recipients=[], location=None)
-    assert incidents.link_records(d) == []
+    assert links_of(d) == []
 
 
 CORPUS = [
@@ -281,13 +294,12 @@ def test_incidents_do_not_depend_on_order_or_batches(tmp_path: Path) -> None:
 
 
 def test_incident_id_is_the_earliest_reports() -> None:
-    recs = [r for a in CORPUS[:4] for r in incidents.link_records(a.to_dict())]
+    recs = [r for a in CORPUS[:4] for r in incidents.link_records(a)]
     upd = incidents.update(recs, [], lambda ids: [])
-    (inc,) = upd["incidents"]
-    first = min(recs, key=lambda r: (r["day"], r["article_id"], r["event_id"]))
-    from reportedly.model import stable_id
-
-    assert inc["id"] == stable_id("incident", first["article_id"], first["event_id"])
+    (inc,) = upd.incidents
+    first = min(recs, key=lambda r: (r.day, r.article_id, r.event_id))
+    assert inc.id == stable_id("incident", first.article_id, first.event_id)
+    assert [r.incident_id for r in inc.reports] == [inc.id] * len(inc.reports)
 
 
 NAMES = [
@@ -330,7 +342,8 @@ NEWS = [
 def test_ongoing_or_cumulative_sentences_are_not_incidents(
     text: str, trigger: str, quantities: list, expected: bool
 ) -> None:
-    assert incident_text.not_news(text, trigger, quantities) is expected
+    counts = [Count.from_dict(q) for q in quantities]
+    assert incident_text.not_news(text, trigger, counts) is expected
 
 
 def test_near_copies() -> None:
@@ -346,5 +359,5 @@ def test_an_article_focus_location_is_no_place_evidence() -> None:
     if not ev.get("location"):
         pytest.skip("fixture event has no location")
     ev["location_source"] = "article"
-    (r,) = incidents.link_records(d)
-    assert r["place"] is None
+    (r,) = links_of(d)
+    assert r.place is None

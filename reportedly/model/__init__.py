@@ -6,6 +6,7 @@ Imports nothing else from the package.
 from reportedly.model._serial import Record
 from reportedly.model.incident import (
     Contradiction,
+    Count,
     Incident,
     IncidentReport,
     IncidentUpdate,
@@ -39,6 +40,7 @@ __all__ = [
     "Article",
     "Claimant",
     "Contradiction",
+    "Count",
     "ErrorRecord",
     "Event",
     "EventArg",

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from reportedly.model._serial import OMIT_NONE, Record
-from reportedly.model.records import Quantity
 
 
 class Party(NamedTuple):
@@ -21,6 +20,15 @@ class Party(NamedTuple):
     name: str
     country: str | None
     sector: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Count(Record):
+    """A count a report gives: ``at least 4 targets`` -> 4, targets."""
+
+    value: float
+    unit: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,7 +64,7 @@ class LinkRecord(Record):
     claimant: str | None = None
     claimant_key: str  # who asserts it: a claimant name or ``outlet:...``
     modality: str | None = None
-    quantities: tuple[Quantity, ...] = ()
+    quantities: tuple[Count, ...] = ()
     evidence: str
     incident_id: str | None = field(default=None, metadata=OMIT_NONE)
 

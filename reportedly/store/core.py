@@ -12,6 +12,8 @@ import duckdb
 import pyarrow as pa
 
 from reportedly.errors import StoreError
+from reportedly.model import Analysis, ErrorRecord, Incident, IncidentUpdate, LinkRecord
+from reportedly.store import links
 from reportedly.store import query as query_mod
 from reportedly.store.rows import Columns, Row, analysis_from_rows, analysis_rows
 from reportedly.store.schema import TABLES, migrate
@@ -67,30 +69,19 @@ class Store:
 
     # writing ---------------------------------------------------------------
 
-    def _insert(self, table: str, columns: Columns, *, ignore: bool = False) -> None:
-        """Insert column lists into ``table`` in one statement, through Arrow."""
-        if not columns or not next(iter(columns.values())):
-            return
-        arrow = pa.table(columns)
-        verb = "INSERT OR IGNORE INTO" if ignore else "INSERT INTO"
-        self.con.register("_incoming", arrow)
-        try:
-            self.con.execute(f"{verb} {table} BY NAME SELECT * FROM _incoming")
-        finally:
-            self.con.unregister("_incoming")
-
     def article_ids(self) -> set[str]:
         """Return the ids of every stored article."""
         return {r[0] for r in self.con.execute("SELECT id FROM articles").fetchall()}
 
-    def save(self, analyses: Iterable[Row], errors: Iterable[Row] = ()) -> list[Row]:
-        """Store analysis and error dicts; return the analyses that were new."""
-        batch: dict[str, Row] = {}
+    def save(
+        self, analyses: Iterable[Analysis], errors: Iterable[ErrorRecord] = ()
+    ) -> list[Analysis]:
+        """Store analyses and error records; return the analyses that were new."""
+        batch: dict[str, Analysis] = {}
         for a in analyses:  # the first copy of an article wins, as across batches
-            batch.setdefault(a["article"]["id"], a)
+            batch.setdefault(a.article.id, a)
         if batch:
-            arrow = pa.table({"id": list(batch)})
-            self.con.register("_ids", arrow)
+            self.con.register("_ids", pa.table({"id": list(batch)}))
             try:
                 old = self.con.execute(
                     "SELECT a.id FROM articles a JOIN _ids USING (id)"
@@ -101,99 +92,34 @@ class Store:
                 del batch[aid]
         new = [batch[k] for k in sorted(batch)]
         for table, cols in analysis_rows(new).items():
-            self._insert(table, cols)
+            links.insert(self.con, table, cols)
         errs: Columns = {"source": [], "error": [], "message": []}
         for e in errors:
             for k in errs:
-                errs[k].append(e[k])
-        self._insert("errors", errs, ignore=True)
+                errs[k].append(getattr(e, k))
+        links.insert(self.con, "errors", errs, ignore=True)
         return new
 
-    def save_links(self, records: Sequence[Row]) -> None:
-        """Store the link features of new linkable events (``incident_id`` unset)."""
-        cols: Columns = {
-            k: [] for k in ("article_id", "event_id", "type", "day", "country")
-        }
-        cols["features"] = []
-        for r in records:
-            for k in ("article_id", "event_id", "type", "day", "country"):
-                cols[k].append(r.get(k))
-            cols["features"].append(json.dumps(r, sort_keys=True, ensure_ascii=False))
-        self._insert("link_index", cols)
+    def save_links(self, records: Sequence[LinkRecord]) -> None:
+        """Store the link records of new linkable events (``incident_id`` unset)."""
+        links.save_links(self.con, records)
 
-    def link_candidates(self, keys: Sequence[tuple[str, int, int]]) -> list[Row]:
-        """Return stored link records matching any (type, first day, last day) key.
+    def link_candidates(self, keys: Sequence[tuple[str, int, int]]) -> list[LinkRecord]:
+        """Return stored link records matching any (type, first day, last day) key."""
+        return links.candidates(self.con, keys)
 
-        Records without a day match every key of their type.
-        """
-        if not keys:
-            return []
-        arrow = pa.table(
-            {
-                "type": [k[0] for k in keys],
-                "lo": [k[1] for k in keys],
-                "hi": [k[2] for k in keys],
-            }
-        )
-        self.con.register("_keys", arrow)
-        try:
-            rows = self.con.execute(
-                "SELECT DISTINCT l.features, l.incident_id FROM link_index l "
-                "JOIN _keys k ON l.type = k.type "
-                "AND (l.day IS NULL OR l.day BETWEEN k.lo AND k.hi)"
-            ).fetchall()
-        finally:
-            self.con.unregister("_keys")
-        return [{**json.loads(f), "incident_id": i} for f, i in rows]
-
-    def incident_members(self, ids: Iterable[str]) -> list[Row]:
+    def incident_members(self, ids: Iterable[str]) -> list[LinkRecord]:
         """Return the link records of the given incidents."""
-        wanted = sorted(set(ids))
-        if not wanted:
-            return []
-        rows = self.con.execute(
-            "SELECT features, incident_id FROM link_index "
-            "WHERE incident_id IN (SELECT unnest(?))",
-            [wanted],
-        ).fetchall()
-        return [{**json.loads(f), "incident_id": i} for f, i in rows]
+        return links.members(self.con, ids)
 
-    def apply_incidents(self, update: Row) -> None:
+    def apply_incidents(self, update: IncidentUpdate) -> None:
         """Write an incident update: drop replaced incidents, add new, reassign."""
-        gone = sorted(set(update.get("removed", [])))
-        if gone:
-            for table, col in (
-                ("incidents", "id"),
-                ("incident_reports", "incident_id"),
-            ):
-                self.con.execute(
-                    f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [gone]
-                )
-        assign = update.get("assign", [])
-        if assign:
-            arrow = pa.table(
-                {
-                    "article_id": [a[0] for a in assign],
-                    "event_id": [a[1] for a in assign],
-                    "incident_id": [a[2] for a in assign],
-                }
-            )
-            self.con.register("_assign", arrow)
-            try:
-                self.con.execute(
-                    "UPDATE link_index SET incident_id = s.incident_id FROM _assign s "
-                    "WHERE link_index.article_id = s.article_id "
-                    "AND link_index.event_id = s.event_id"
-                )
-            finally:
-                self.con.unregister("_assign")
-        self._insert("incidents", _columns(update.get("incidents", [])))
-        self._insert("incident_reports", _columns(update.get("reports", [])))
+        links.apply(self.con, update)
 
     # reading ---------------------------------------------------------------
 
-    def read_analysis(self, article_id: str) -> Row:
-        """Return the stored analysis dict of one article, as ``to_dict`` gave it."""
+    def read_analysis(self, article_id: str) -> Analysis:
+        """Return the stored analysis of one article, equal to the one saved."""
         art = self._rows("SELECT * FROM articles WHERE id = ?", [article_id])
         if not art:
             raise StoreError(f"{self.path}: no article with id {article_id!r}")
@@ -205,18 +131,12 @@ class Store:
         }
         return analysis_from_rows(art[0], children)
 
-    def incident(self, incident_id: str) -> Row:
+    def incident(self, incident_id: str) -> Incident:
         """Return one incident with its reports, in report order."""
-        rows = self._rows("SELECT record FROM incidents WHERE id = ?", [incident_id])
-        if not rows:
+        found = links.incident(self.con, incident_id)
+        if found is None:
             raise StoreError(f"{self.path}: no incident with id {incident_id!r}")
-        out: Row = json.loads(rows[0]["record"])
-        reports = self._rows(
-            "SELECT record FROM incident_reports WHERE incident_id = ? ORDER BY ord",
-            [incident_id],
-        )
-        out["reports"] = [json.loads(r["record"]) for r in reports]
-        return out
+        return found
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         cur = self.con.execute(sql, list(params))
@@ -272,19 +192,6 @@ class Store:
         self.con.execute(f"COPY ({sql}) TO '{target}' ({opt})")
         row = self.con.execute(f"SELECT count(*) FROM ({sql})").fetchone()
         return int(row[0]) if row else 0
-
-
-def _columns(rows: Sequence[Row]) -> Columns:
-    cols: Columns = {}
-    for r in rows:
-        if not cols:
-            cols = {k: [] for k in r}
-        for k in cols:
-            v = r.get(k)
-            if isinstance(v, (list, dict)):
-                v = json.dumps(v, sort_keys=True, ensure_ascii=False)
-            cols[k].append(v)
-    return cols
 
 
 def _first_line(e: BaseException) -> str:

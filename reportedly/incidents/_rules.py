@@ -1,6 +1,6 @@
 """Pairwise rules of incident linking: may two event reports be one incident?
 
-Works on link records (plain dicts made by ``incidents.link_records``); the
+Works on typed link records (``LinkRecord``, made by ``link_records``); the
 thresholds and type tables are data in ``lexicons/incidents.toml``.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 import functools
 import math
 import re
-from typing import Any
+from collections.abc import Sequence
 
 from reportedly.distance import km
-from reportedly.incident_text import (
+from reportedly.incidents._text import (
     YEAR,
     evidence_names,
     regions,
@@ -20,8 +20,7 @@ from reportedly.incident_text import (
     same_text,
     unit,
 )
-
-Rec = dict[str, Any]
+from reportedly.model import Contradiction, Count, LinkPlace, LinkRecord, Party
 
 
 @functools.cache
@@ -54,7 +53,7 @@ def _norm(name: str | None) -> str:
     return re.sub(r"[^\w]+", " ", s).strip()
 
 
-def _pair_score(p: list, q: list) -> float:
+def _pair_score(p: Party, q: Party) -> float:
     """Score one party pair ``[name, country, sector]``; 0 when nothing agrees."""
     w = rules()["weights"]
     if _norm(p[0]) and _norm(p[0]) == _norm(q[0]):
@@ -76,7 +75,7 @@ def _generic() -> frozenset[str]:
     return frozenset(rules()["names"]["generic"])
 
 
-def side(a: list, b: list) -> tuple[str, float]:
+def side(a: Sequence[Party], b: Sequence[Party]) -> tuple[str, float]:
     """Compare two participant lists: ``agree``, ``disagree`` or ``unknown``."""
     if not a or not b:
         return "unknown", 0.0
@@ -87,72 +86,60 @@ def side(a: list, b: list) -> tuple[str, float]:
     return ("disagree" if resolved else "unknown"), 0.0
 
 
-def _km(a: Rec, b: Rec) -> float:
-    """Return the great-circle distance between two places, in km."""
-    return km(a["lat"], a["lon"], b["lat"], b["lon"])
-
-
-def place(a: Rec | None, b: Rec | None) -> str:
+def place(a: LinkPlace | None, b: LinkPlace | None) -> str:
     """Compare two locations: ``agree``, ``country``, ``disagree`` or ``unknown``."""
     if not a or not b:
         return "unknown"
     # a province or a country is too wide to tell two attacks apart
-    coarse = bool({"country", "admin1"} & {a.get("precision"), b.get("precision")})
-    same = a.get("geonames_id") and a.get("geonames_id") == b.get("geonames_id")
+    coarse = bool({"country", "admin1"} & {a.precision, b.precision})
+    same = a.geonames_id and a.geonames_id == b.geonames_id
     if same and not coarse:
         return "agree"
-    if not coarse and None not in (
-        a.get("lat"),
-        a.get("lon"),
-        b.get("lat"),
-        b.get("lon"),
-    ):
-        return "agree" if _km(a, b) <= rules()["link"]["max_km"] else "disagree"
-    if not coarse and _norm(a.get("name")) and _norm(a["name"]) == _norm(b.get("name")):
+    located = None not in (a.lat, a.lon, b.lat, b.lon)
+    if not coarse and located:
+        near = km(a.lat, a.lon, b.lat, b.lon) <= rules()["link"]["max_km"]  # type: ignore[arg-type]
+        return "agree" if near else "disagree"
+    if not coarse and _norm(a.name) and _norm(a.name) == _norm(b.name):
         return "agree"
-    if a.get("country") and b.get("country"):
-        return "country" if a["country"] == b["country"] else "disagree"
+    if a.country and b.country:
+        return "country" if a.country == b.country else "disagree"
     return "unknown"
 
 
-def date(a: Rec, b: Rec, window: int) -> str:
+def date(a: LinkRecord, b: LinkRecord, window: int) -> str:
     """Compare two dates: ``same``, ``agree`` (in the window), ``disagree``, unknown."""
-    if a.get("day") is None or b.get("day") is None:
+    if a.day is None or b.day is None:
         return "unknown"
-    if {a.get("date_precision"), b.get("date_precision")} & {"month", "year"}:
+    if {a.date_precision, b.date_precision} & {"month", "year"}:
         return "unknown"
-    gap = abs(a["day"] - b["day"])
+    gap = abs(a.day - b.day)
     if gap == 0:
         return "same"
     return "agree" if gap <= window else "disagree"
 
 
-def compare(a: Rec, b: Rec) -> tuple[bool, str]:
+def compare(a: LinkRecord, b: LinkRecord) -> tuple[bool, str]:
     """Decide whether two link records report one incident; say why."""
-    if a["article_id"] == b["article_id"] and a["claimant_key"] == b["claimant_key"]:
+    if a.article_id == b.article_id and a.claimant_key == b.claimant_key:
         return False, "same article and claimant"
-    if b["type"] not in compatible_types(a["type"]):
-        return False, f"types {a['type']} and {b['type']} are not compatible"
-    if (
-        a.get("outlet") == b.get("outlet")
-        and a.get("evidence") == b.get("evidence")
-        and a.get("title") != b.get("title")
-    ):
+    if b.type not in compatible_types(a.type):
+        return False, f"types {a.type} and {b.type} are not compatible"
+    if a.outlet == b.outlet and a.evidence == b.evidence and a.title != b.title:
         return False, "stock background sentence of one outlet"
-    loc = place(a.get("place"), b.get("place"))
+    loc = place(a.place, b.place)
     if loc == "disagree":
         return False, "locations disagree"
-    if a["article_id"] == b["article_id"] and loc != "agree":
+    if a.article_id == b.article_id and loc != "agree":
         return False, "same article, and no resolved place agrees"
     # participants before names: cheap, and they reject most pairs
-    act, act_score = side(a["actors"], b["actors"])
+    act, act_score = side(a.actors, b.actors)
     if act == "disagree":
         return False, "actors disagree"
     if act != "agree" and loc != "agree":
         return False, "neither actor nor location agrees"
     if loc in ("unknown", "country") and (
-        (evidence_names(a["evidence"]) & evidence_names(b["evidence"])) - regions()
-        or same_text(a["evidence"], b["evidence"])
+        (evidence_names(a.evidence) & evidence_names(b.evidence)) - regions()
+        or same_text(a.evidence, b.evidence)
     ):
         loc = "named"
     link = rules()["link"]
@@ -160,21 +147,17 @@ def compare(a: Rec, b: Rec) -> tuple[bool, str]:
         return False, "no place and no place-like name in common"
     d = date(a, b, link["window_days" if loc == "agree" else "window_days_unlocated"])
     if d == "disagree":
-        return False, f"dates {a['date']} and {b['date']} are too far apart"
-    if (
-        d == "unknown"
-        and loc != "agree"
-        and not same_text(a["evidence"], b["evidence"])
-    ):
+        return False, f"dates {a.date} and {b.date} are too far apart"
+    if d == "unknown" and loc != "agree" and not same_text(a.evidence, b.evidence):
         return False, "date unknown: needs a resolved place or the same text"
-    if a["article_id"] == b["article_id"] and _quantity_clash(a, b):
+    if a.article_id == b.article_id and _quantity_clash(a, b):
         return False, "same article, different counts: different sub-events"
-    if a["article_id"] == b["article_id"] and not (
-        same_text(a["evidence"], b["evidence"]) or _shared_count(a, b)
+    if a.article_id == b.article_id and not (
+        same_text(a.evidence, b.evidence) or _shared_count(a, b)
     ):
         # one article reports many strikes of one day in one place
         return False, "same article, no shared count or wording"
-    rec, rec_score = side(a["recipients"], b["recipients"])
+    rec, rec_score = side(a.recipients, b.recipients)
     w = rules()["weights"]
     loc_score = {"agree": w["place"], "named": w["named"]}.get(loc, 0.0)
     if rec == "disagree" and not (act == "agree" and loc == "agree"):
@@ -191,13 +174,9 @@ def compare(a: Rec, b: Rec) -> tuple[bool, str]:
     )
 
 
-def _bounds(q: Rec) -> tuple[float, float]:
+def _bounds(q: Count) -> tuple[float, float]:
     """Return the interval a quantity states (``at least 4`` -> [4, inf))."""
-    text, v, c = (
-        q.get("text", "").casefold(),
-        float(q["value"]),
-        rules()["contradictions"],
-    )
+    text, v, c = q.text.casefold(), float(q.value), rules()["contradictions"]
     if any(w in text for w in c["lower_bound"]):
         return v, math.inf
     if any(w in text for w in c["upper_bound"]):
@@ -207,7 +186,7 @@ def _bounds(q: Rec) -> tuple[float, float]:
     return v, v
 
 
-def _camps_differ(a: list, b: list) -> bool:
+def _camps_differ(a: Sequence[Party], b: Sequence[Party]) -> bool:
     """Say whether every pair of resolved recipients differs in country or camp."""
     if side(a, b)[0] != "disagree":
         return False
@@ -219,21 +198,21 @@ def _camps_differ(a: list, b: list) -> bool:
     )
 
 
-def _shared_count(a: Rec, b: Rec) -> bool:
+def _shared_count(a: LinkRecord, b: LinkRecord) -> bool:
     """Do two records give one and the same count of something?"""
-    va = {(q["value"], unit(q["unit"])) for q in a["quantities"]}
-    return bool(va & {(q["value"], unit(q["unit"])) for q in b["quantities"]})
+    va = {(q.value, unit(q.unit)) for q in a.quantities}
+    return bool(va & {(q.value, unit(q.unit)) for q in b.quantities})
 
 
-def _quantity_clash(a: Rec, b: Rec) -> list[tuple[str, str]]:
+def _quantity_clash(a: LinkRecord, b: LinkRecord) -> list[tuple[str, str]]:
     """Return (unit, detail) for units where no count of ``a`` fits one of ``b``."""
     units = set(rules()["contradictions"]["units"])
 
-    def by_unit(r: Rec) -> dict[str, list[Rec]]:
-        out: dict[str, list[Rec]] = {}
-        for q in r["quantities"]:
-            if unit(q["unit"]) in units and not YEAR.search(q.get("text", "")):
-                out.setdefault(unit(q["unit"]), []).append(q)
+    def by_unit(r: LinkRecord) -> dict[str, list[Count]]:
+        out: dict[str, list[Count]] = {}
+        for q in r.quantities:
+            if unit(q.unit) in units and not YEAR.search(q.text):
+                out.setdefault(unit(q.unit), []).append(q)
         return out
 
     qa, qb = by_unit(a), by_unit(b)
@@ -246,28 +225,27 @@ def _quantity_clash(a: Rec, b: Rec) -> list[tuple[str, str]]:
             for b1, b2 in [(_bounds(x), _bounds(y))]
         )
         if not fits:
-            texts = (", ".join(repr(q["text"]) for q in g) for g in (qa[u], qb[u]))
+            texts = (", ".join(repr(q.text) for q in g) for g in (qa[u], qb[u]))
             clashes.append((u, " vs ".join(texts)))
     return clashes
 
 
-def contradictions(a: Rec, b: Rec) -> list[Rec]:
+def contradictions(a: LinkRecord, b: LinkRecord) -> list[Contradiction]:
     """Return the ways two reports of one incident contradict each other."""
-    if a["article_id"] == b["article_id"] and a["claimant_key"] == b["claimant_key"]:
+    if a.article_id == b.article_id and a.claimant_key == b.claimant_key:
         return []
+    ids = {"a": a.event_id, "b": b.event_id}
     out = [
-        {"kind": "quantity", "unit": u, "detail": detail}
+        Contradiction(kind="quantity", unit=u, detail=detail, **ids)
         for u, detail in _quantity_clash(a, b)
     ]
-    if _camps_differ(a["recipients"], b["recipients"]):
-        names = " vs ".join(str(x["recipients"][0][0]) for x in (a, b))
-        out.append({"kind": "recipient", "detail": names})
+    if _camps_differ(a.recipients, b.recipients):
+        names = " vs ".join(str(x.recipients[0][0]) for x in (a, b))
+        out.append(Contradiction(kind="recipient", detail=names, **ids))
     # the same words cannot both assert and deny: a modality gap between near
     # copies is an extraction slip, not a contradiction
-    if {a["modality"], b["modality"]} == {"asserted", "denied"} and not same_text(
-        a["evidence"], b["evidence"]
+    if {a.modality, b.modality} == {"asserted", "denied"} and not same_text(
+        a.evidence, b.evidence
     ):
-        out.append({"kind": "modality", "detail": "asserted vs denied"})
-    for c in out:
-        c["a"], c["b"] = a["event_id"], b["event_id"]
+        out.append(Contradiction(kind="modality", detail="asserted vs denied", **ids))
     return out

@@ -8,10 +8,11 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
-Rec = dict[str, Any]
+from reportedly.model import Count, LinkPlace
 
 
 @functools.cache
@@ -22,15 +23,11 @@ def rules() -> dict[str, Any]:
         return tomllib.load(fh)
 
 
-def specific(text: str, quantities: list[Rec], place: Rec | None) -> bool:
+def specific(text: str, quantities: Sequence[Count], place: LinkPlace | None) -> bool:
     """Say whether an event is specific enough to link: a place, a name or a count."""
     units = set(rules()["contradictions"]["units"])
-    counted = any(unit(q["unit"]) in units for q in quantities)
-    return (
-        bool(place and place.get("geonames_id"))
-        or counted
-        or bool(evidence_names(text))
-    )
+    counted = any(unit(q.unit) in units for q in quantities)
+    return bool(place and place.geonames_id) or counted or bool(evidence_names(text))
 
 
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|t)\b")
@@ -40,7 +37,7 @@ _MONTH_DAY = re.compile(
 )
 
 
-def not_news(text: str, trigger: str | None, quantities: list[Rec]) -> bool:
+def not_news(text: str, trigger: str | None, quantities: Sequence[Count]) -> bool:
     """Say whether an evidence text tells of something ongoing, not one incident.
 
     Page furniture (``|``-separated menus) counts too; an -ing event word with
@@ -52,7 +49,7 @@ def not_news(text: str, trigger: str | None, quantities: list[Rec]) -> bool:
     if any(f" {d} " in low for d in rules()["names"]["days"]) or _MONTH_DAY.search(low):
         return False
     units = set(rules()["contradictions"]["units"])
-    counted = any(unit(q["unit"]) in units for q in quantities)
+    counted = any(unit(q.unit) in units for q in quantities)
     ongoing = (trigger or "").casefold().endswith("ing") and not counted
     return ongoing or bool(_PERFECT.search(low))
 
