@@ -10,6 +10,7 @@ from reportedly.model import (
     Analysis,
     Article,
     Contradiction,
+    Count,
     ErrorRecord,
     Event,
     EventArg,
@@ -17,7 +18,6 @@ from reportedly.model import (
     LinkPlace,
     LinkRecord,
     Party,
-    Quantity,
     Removed,
     Span,
 )
@@ -80,7 +80,7 @@ def test_incident_records_round_trip():
         actors=(Party("Russia", "RUS", None),),
         place=LinkPlace(name="Homs", precision="point", lat=34.7, lon=36.7),
         claimant_key="outlet:x",
-        quantities=(Quantity(value=4.0, unit="t", text="4 t", start=0, end=3),),
+        quantities=(Count(value=4.0, unit="t", text="4 t"),),
         evidence="Russia struck Homs.",
     )
     inc = Incident(
