@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from reportedly.clean import clean
+from reportedly.cli import main
+from reportedly.errors import InputError
 from reportedly.ingest import read_sources
+from reportedly.ingest.markup import looks_like_markup
 from reportedly.model import ErrorRecord, RawDocument
 
 ARTICLE = "Troops fired on protesters in the capital on Monday, police said."
@@ -85,3 +91,121 @@ def test_exclude_leaves_only_store_files(tmp_path: Path) -> None:
     assert isinstance(item, ErrorRecord)
     assert item.error == "empty"
     assert "besides the store's own files" in item.message
+
+
+SHOT = "Troops fired on protesters in the capital on Monday, killing three people."
+SAID = "Police said the dead were students."
+
+# (text of a record field, is it markup?)
+MARKUP_CASES = [
+    (f"<p>{SHOT}</p>", True),
+    (f"  \n<P>{SHOT}", True),  # a leading tag, any case, no closing tag
+    (f'<div class="story"><p>{SHOT}</p></div>', True),
+    (f"<article>{SHOT}</article>", True),
+    (f"<html><body>{SHOT}</body></html>", True),
+    ("<!DOCTYPE html><title>T</title>", True),
+    (f"{SHOT}<br>{SAID}", True),
+    (f"{SHOT}<br/>{SAID}", True),
+    (f"{SHOT} <b>{SAID}</b>", True),  # a closing inline tag
+    (f'{SHOT} <img src="x.jpg" alt="">', True),
+    (SHOT, False),
+    ("Turnout was a < b in the north and c > d in the south.", False),
+    ("Write to the editor <editor@news.example> or <b@x.org>.", False),
+    ("<editor@news.example> wrote that the troops fired.", False),
+    ("<Reuters> Troops fired on protesters, police said.", False),
+    ("Press <Ctrl> and <B> to bold it.", False),  # <B> mid-way, no closing tag
+    ("The page uses a <p> element for each paragraph.", False),
+    ("I <3 this town, the mayor said. x<y>z", False),
+    ('<tweet tweet-id="78"><tweet/>.', False),  # not an HTML tag
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKUP_CASES)
+def test_looks_like_markup(text: str, expected: bool) -> None:
+    assert looks_like_markup(text) is expected
+
+
+# (JSONL record, expected (content_type, content))
+FIELD_CASES = [
+    ({"text": SHOT}, ("text", SHOT)),
+    ({"text": f"<p>{SHOT}</p>"}, ("html", f"<p>{SHOT}</p>")),
+    ({"content": f"{SHOT}<br>{SAID}"}, ("html", f"{SHOT}<br>{SAID}")),
+    (
+        {"body": "Rents rose, so a < b for most."},
+        ("text", "Rents rose, so a < b for most."),
+    ),
+    ({"body_html": f"<p>{SHOT}</p>"}, ("html", f"<p>{SHOT}</p>")),
+    ({"raw_html": SHOT}, ("html", SHOT)),  # an HTML field is HTML by its name
+    # A non-empty text field wins over an HTML field; an empty one does not.
+    ({"text": SHOT, "html": f"<p>{SAID}</p>"}, ("text", SHOT)),
+    ({"html": f"<p>{SAID}</p>", "text": f"<p>{SHOT}</p>"}, ("html", f"<p>{SHOT}</p>")),
+    ({"text": " ", "content_html": f"<p>{SAID}</p>"}, ("html", f"<p>{SAID}</p>")),
+]
+
+
+@pytest.mark.parametrize(("record", "expected"), FIELD_CASES)
+def test_record_field_markup_is_html(tmp_path: Path, record: dict, expected) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (doc,) = read_sources([str(path)])
+    assert isinstance(doc, RawDocument)
+    assert (doc.content_type, doc.content) == expected
+
+
+def test_csv_html_column(tmp_path: Path) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text(f'id,title,body_html\n1,Hello,"<p>{SHOT}</p>"\n', "utf-8")
+    (doc,) = read_sources([str(path)])
+    assert isinstance(doc, RawDocument)
+    assert (doc.content_type, doc.title) == ("html", "Hello")
+
+
+# (HTML fragment or page, expected article text); trafilatura rejected fragments.
+FRAGMENT_CASES = [
+    (f"<p>{SHOT}</p>", SHOT),
+    (f"<p>{SHOT}</p>\n", SHOT),
+    (f"<div><p>{SHOT}</p></div>", SHOT),
+    (f"<article><p>{SHOT}</p></article>", SHOT),
+    (f"<p>{SHOT}</p><p>{SAID}</p>", f"{SHOT}\n\n{SAID}"),
+    (f"{SHOT}<br>{SAID}", f"{SHOT}\n\n{SAID}"),
+    (f"<html><body><p>{SHOT}</p></body></html>", SHOT),
+    (f"<!DOCTYPE html><html><body><p>{SHOT}</p></body></html>", SHOT),
+]
+
+
+@pytest.mark.parametrize(("html", "expected"), FRAGMENT_CASES)
+def test_clean_short_html_fragment(html: str, expected: str) -> None:
+    doc = RawDocument(source="f.jsonl:1", content=html, content_type="html")
+    assert clean(doc).text == expected
+
+
+@pytest.mark.parametrize("html", ["<p></p>", "<div><script>x = 1;</script></div>"])
+def test_clean_fragment_without_text_is_empty(html: str) -> None:
+    doc = RawDocument(source="f.jsonl:1", content=html, content_type="html")
+    with pytest.raises(InputError) as e:
+        clean(doc)
+    assert e.value.kind == "empty"
+
+
+# (file name, content): one short HTML article inside a record
+RECORD_FILES = [
+    ("s.csv", f'id,title,body_html\n1,Hello,"<p>{SHOT}</p>"\n'),
+    ("s.jsonl", json.dumps({"html": f"<p>{SHOT}</p>"}) + "\n"),
+    ("t.jsonl", json.dumps({"text": f"<p>{SHOT}</p>"}) + "\n"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("name", "content"), RECORD_FILES)
+def test_analyze_html_in_a_record(tmp_path: Path, name: str, content: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    res = CliRunner().invoke(main, ["analyze", "--format", "json", str(path)])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    text = out["article"]["text"]
+    assert text.endswith(SHOT) and "<p>" not in text
+    assert {e["type"] for e in out["events"]} == {"ASSAULT"}
+    for e in out["events"]:
+        for span in (e["actor"], e["recipient"]):
+            assert text[span["start"] : span["end"]] == span["text"]
