@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -12,6 +13,8 @@ from reportedly.errors import InputError
 # comments 0.964 (P 0.958, R 0.971), favor_recall 0.952.
 OPTIONS = {"favor_precision": True, "include_comments": False}
 MAX_HTML_CHARS = 20_000_000
+# A whole page names itself; a fragment ("<p>...</p>" from a record field) not.
+_PAGE_START = re.compile(r"<(?:html|!doctype\s+html)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,10 @@ def extract(html: str, *, url: str | None, source: str) -> Page:
         )
     import trafilatura  # heavy import, only needed for HTML
 
+    if not _PAGE_START.search(html[:4096]):
+        # trafilatura rejects a fragment whose markup parses to a single element
+        # with no children (it does not start with "html"): make it a page.
+        html = f"<html>{html}</html>"
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **OPTIONS)
     except Exception as e:  # noqa: BLE001 - a page trafilatura chokes on is bad input

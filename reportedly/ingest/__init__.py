@@ -11,10 +11,15 @@ Each document's ``source`` says where to find it: ``path``, ``path:LINE``
 (JSONL), ``path#row N`` (CSV, the header is row 1), ``path[I]`` (JSON list)
 or ``path@OFFSET`` (WARC byte offset). A bad document becomes an
 ``ErrorRecord``; reading never raises for bad input.
+
+Files named in ``exclude`` (the store's own database, with its ``.wal``
+write-ahead log) are not input: they are skipped, and the skip is logged.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -25,28 +30,73 @@ from reportedly.model import ErrorRecord, RawDocument
 
 __all__ = ["read_sources"]
 
+log = logging.getLogger(__name__)
+# DuckDB keeps a write-ahead log next to its database file: "c.duckdb.wal".
+_COMPANIONS = ("", ".wal")
 
-def read_sources(sources: Iterable[str]) -> Iterator[RawDocument | ErrorRecord]:
-    """Yield every document of ``sources`` (files, directories, ``-``) in order."""
+
+def read_sources(
+    sources: Iterable[str], *, exclude: Iterable[str | Path] = ()
+) -> Iterator[RawDocument | ErrorRecord]:
+    """Yield every document of ``sources`` (files, directories, ``-``) in order.
+
+    A file whose resolved path is one of ``exclude``, or one of them plus
+    ``.wal``, is not input: it is skipped (and logged), whether a directory
+    holds it or it is named directly.
+    """
+    skip = _excluded(exclude)
     for s in sources:
         if s == "-":
             yield from _guarded(partial(read_stdin, sys.stdin.buffer), "<stdin>")
             continue
         path = Path(s)
         if path.is_dir():
-            found = False
+            found = skipped = False
             for f in walk(path):
+                if _skipped(f, skip):
+                    skipped = True
+                    continue
                 found = True
                 yield from _guarded(partial(read_file, f), str(f))
             if not found:
+                besides = " besides the store's own files" if skipped else ""
                 yield ErrorRecord(
                     source=s,
                     error="empty",
-                    message=f"{s}: the directory holds no files; expected "
+                    message=f"{s}: the directory holds no files{besides}; expected "
                     "article files (.txt, .html, .jsonl, .json, .csv, .warc)",
                 )
-        else:
+        elif not _skipped(path, skip):
             yield from _guarded(partial(read_file, path), s)
+
+
+def _resolved(path: str | Path) -> str:
+    """Return the absolute path with symlinks resolved; never raises."""
+    try:
+        return os.path.normcase(os.path.realpath(path))
+    except (OSError, ValueError):  # e.g. a NUL byte in the name
+        return os.path.normcase(os.path.abspath(path))
+
+
+def _excluded(exclude: Iterable[str | Path]) -> frozenset[str]:
+    """Return the resolved paths to skip: each excluded file and its ``.wal``.
+
+    DuckDB puts the log at the path as given plus ``.wal``; when the database
+    path is a symlink that differs from its resolved path plus ``.wal``.
+    """
+    skip: set[str] = set()
+    for e in map(str, exclude):
+        for c in _COMPANIONS:
+            skip |= {_resolved(e + c), _resolved(e) + c}
+    return frozenset(skip)
+
+
+def _skipped(path: Path, skip: frozenset[str]) -> bool:
+    """Say whether ``path`` is excluded; log the skip at INFO."""
+    if not skip or _resolved(path) not in skip:
+        return False
+    log.info("%s: skipped, an excluded file (the store's own), not input", path)
+    return True
 
 
 def _guarded(

@@ -8,9 +8,11 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from reportedly.ingest.markup import looks_like_markup
 from reportedly.model import ErrorRecord, RawDocument
 
-# Field names looked up in order; the first non-empty one wins.
+# Field names looked up in order; the first non-empty one wins. A text field
+# wins over an HTML field; a text field that holds markup is read as HTML.
 TEXT_FIELDS = (
     "text",
     "content",
@@ -74,11 +76,16 @@ def expected_fields() -> str:
 
 
 def document(record: Mapping[str, Any], source: str) -> RawDocument | ErrorRecord:
-    """Build a RawDocument from one record, or an error record naming its keys."""
+    """Build a RawDocument from one record, or an error record naming its keys.
+
+    The first non-empty text field is the content (HTML when it holds
+    markup); without one, the first non-empty HTML field (always HTML).
+    """
     meta = {k: _lookup(record, names) for k, names in META_FIELDS.items()}
     text = _lookup(record, TEXT_FIELDS)
     if text is not None:
-        return RawDocument(source=source, content=text, **meta)
+        kind = "html" if looks_like_markup(text) else "text"
+        return RawDocument(source=source, content=text, content_type=kind, **meta)
     html = _lookup(record, HTML_FIELDS)
     if html is not None:
         return RawDocument(source=source, content=html, content_type="html", **meta)
