@@ -1,26 +1,27 @@
-"""The command line: a thin skin over the Python API."""
+"""The command line: a thin click skin over ``reportedly.service``."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
-import json
+import functools
 import sys
-from pathlib import Path
-from typing import IO
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any, TypeVar
 
 import click
 
-from reportedly import corpus, report
+from reportedly import report, service
 from reportedly.errors import ReportedlyError
-from reportedly.model import ErrorRecord
-from reportedly.pipeline import analyze_many
-from reportedly.store import DEFAULT_PATH, KINDS, TABLES, Store, open_store
+from reportedly.model import EVENT_TYPES, QUOTE_KINDS
+from reportedly.settings import Settings
+from reportedly.store import DEFAULT_PATH, KINDS, TABLES
+
+T = TypeVar("T")
 
 
-def _iso_date(
-    ctx: click.Context, param: click.Parameter, value: str | None
-) -> str | None:
-    """Validate ``--published`` at the boundary: an ISO date or nothing."""
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """Validate a date option at the boundary: an ISO date or nothing."""
     if value is None:
         return None
     try:
@@ -31,114 +32,58 @@ def _iso_date(
         ) from None
 
 
-@click.group()
-@click.version_option(package_name="reportedly")
-def main() -> None:
-    """reportedly: event data that knows who said so."""
+def _errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Show a ReportedlyError as a one-line message and exit 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ReportedlyError as e:
+            raise click.ClickException(str(e)) from e
+
+    return wrapper
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "jsonl", "text"]),
-    default="json",
-    show_default=True,
-    help="json: one object (a list for several documents); "
-    "jsonl: one line per document; text: a readable report.",
-)
-@click.option(
-    "--raw",
-    is_flag=True,
-    help="No cleaning: article.text is the input "
-    "text byte for byte, so offsets index the input file.",
-)
-@click.option(
+def _settings(model: str | None = None) -> Settings:
+    """Read the environment once for this command; ``--model`` wins over it."""
+    try:
+        s = Settings.from_env()
+    except ReportedlyError as e:
+        raise click.ClickException(str(e)) from e
+    return s if model is None else dataclasses.replace(s, model=model)
+
+
+def _bar(progress: bool | None, total: int | None = None) -> Any:
+    from tqdm import tqdm
+
+    show = sys.stderr.isatty() if progress is None else progress
+    return tqdm(total=total, unit="doc", file=sys.stderr, disable=not show, leave=False)
+
+
+def _ticking(items: Iterable[T], bar: Any) -> Iterator[T]:
+    """Yield the items, advancing the progress bar by one for each."""
+    for item in items:
+        bar.update(1)
+        yield item
+
+
+_published = click.option(
     "--published",
     callback=_iso_date,
-    default=None,
     metavar="DATE",
     help="Publication date (YYYY-MM-DD) for every document.",
 )
-@click.option(
-    "--model",
-    default=None,
-    metavar="NAME",
-    help="spaCy pipeline to load (default: en_core_web_sm).",
+_raw = click.option(
+    "--raw", is_flag=True, help="No cleaning: article.text is the input byte for byte."
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="Write here instead of stdout.",
-)
-@click.option(
+_progress = click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar on stderr (default: when stderr is a terminal).",
 )
-def analyze(
-    paths: tuple[str, ...],
-    fmt: str,
-    raw: bool,
-    published: str | None,
-    model: str | None,
-    output: IO[str],
-    progress: bool | None,
-) -> None:
-    """Analyse articles: quotes, speakers and sourcing signals.
-
-    PATHS are files (.txt .html .jsonl .json .csv .warc .warc.gz), directories
-    (read recursively) or - for stdin. Every document comes out as an analysis
-    or as an error record; the summary goes to stderr.
-
-    Example: reportedly analyze --format text article.txt
-    """
-    from tqdm import tqdm
-
-    results = analyze_many(paths, raw=raw, published=published, model=model)
-    # disable=None: a bar only when stderr is a terminal
-    bar = tqdm(
-        results,
-        unit="doc",
-        file=sys.stderr,
-        disable=None if progress is None else not progress,
-        leave=False,
-    )
-    ok = failed = 0
-    collected: list[dict] = []
-    try:
-        for res in bar:
-            if isinstance(res, ErrorRecord):
-                failed += 1
-                text = report.render_error(res)
-            else:
-                ok += 1
-                text = report.render(res) + "\n" if fmt == "text" else ""
-            if fmt == "jsonl":
-                output.write(json.dumps(res.to_dict(), ensure_ascii=False) + "\n")
-            elif fmt == "text":
-                output.write(text)
-            else:
-                collected.append(res.to_dict())
-    except ReportedlyError as e:  # set-up problems, e.g. no spaCy model installed
-        raise click.ClickException(str(e)) from e
-    if fmt == "json":
-        doc = collected[0] if len(collected) == 1 else collected
-        output.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
-    click.echo(f"{ok} analysed, {failed} failed", err=True)
-    if ok == 0:
-        sys.exit(1)
-
-
 _db = click.option(
-    "--db",
-    default=DEFAULT_PATH,
-    show_default=True,
-    metavar="PATH",
-    help="The DuckDB store file.",
+    "--db", default=DEFAULT_PATH, show_default=True, metavar="PATH", help="The store."
 )
 _fmt = click.option(
     "--format",
@@ -150,13 +95,68 @@ _fmt = click.option(
 )
 
 
-def _store(db: str, must_exist: bool = True) -> Store:
-    if must_exist and not Path(db).exists():
-        raise click.ClickException(f"{db}: no such store; run reportedly ingest first")
-    try:
-        return open_store(db)
-    except ReportedlyError as e:
-        raise click.ClickException(str(e)) from e
+@click.group()
+@click.version_option(package_name="reportedly")
+def main() -> None:
+    """reportedly: event data that knows who said so.
+
+    Settings come from the environment: REPORTEDLY_CACHE (built resources,
+    default ~/.cache/reportedly), REPORTEDLY_ACTORS (your own actor TSV),
+    REPORTEDLY_MODEL (the spaCy pipeline).
+    """
+
+
+@main.command()
+@_errors
+def setup() -> None:
+    """Build what analysis needs once: the offline gazetteer (about 15 s).
+
+    Example: reportedly setup
+    """
+    click.echo(f"gazetteer ready: {service.setup(_settings())}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(service.FORMATS),
+    default="json",
+    show_default=True,
+    help="json: one object (a list for several); jsonl: one line each; text: a report.",
+)
+@_raw
+@_published
+@click.option("--model", metavar="NAME", help="spaCy pipeline to load.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+@_progress
+@_errors
+def analyze(
+    paths: tuple[str, ...],
+    fmt: str,
+    raw: bool,
+    published: str | None,
+    model: str | None,
+    output: IO[str],
+    progress: bool | None,
+) -> None:
+    """Analyse articles: quotes and speakers, actors, events with their claimants,
+    places and dates, and sourcing signals.
+
+    PATHS are files (.txt .html .jsonl .json .csv .warc .warc.gz), directories
+    (read recursively) or - for stdin. Every document comes out as an analysis
+    or as an error record; the summary goes to stderr.
+
+    Example: reportedly analyze --format text article.txt
+    """
+    s = _settings(model)
+    results = service.analyze_paths(paths, raw=raw, published=published, settings=s)
+    with _bar(progress) as bar:
+        counts = service.render(_ticking(results, bar), fmt, output)
+    click.echo(f"{counts.analysed} analysed, {counts.failed} failed", err=True)
+    if counts.analysed == 0:
+        sys.exit(1)
 
 
 @main.command()
@@ -165,15 +165,10 @@ def _store(db: str, must_exist: bool = True) -> Store:
 @click.option(
     "--batch-size", default=64, show_default=True, help="Documents per commit."
 )
-@click.option(
-    "--published",
-    callback=_iso_date,
-    default=None,
-    metavar="DATE",
-    help="Publication date (YYYY-MM-DD) for every document.",
-)
-@click.option("--raw", is_flag=True, help="No cleaning, as for analyze.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr.")
+@_published
+@_raw
+@_progress
+@_errors
 def ingest(
     sources: tuple[str, ...],
     db: str,
@@ -185,27 +180,34 @@ def ingest(
     """Analyse articles and store them, their events and incidents in a DuckDB file.
 
     Idempotent and resumable: articles already in the store are skipped
-    before parsing, and each batch is committed whole.
+    before parsing, and each batch is committed whole. The store's own files
+    are never read as input.
 
     Example: reportedly ingest --db corpus.duckdb articles/ feed.jsonl
     """
-    from tqdm import tqdm
-
+    s = _settings()
     show = sys.stderr.isatty() if progress is None else progress
-    total = corpus.count_documents(sources) if show else None  # a pass for ETA
-    with tqdm(total=total, unit="doc", file=sys.stderr, disable=not show) as bar:
-        try:
-            summary = corpus.ingest(
-                sources,
-                db=_store(db, False),
-                batch_size=batch_size,
-                progress=bar.update,
-                published=published,
-                raw=raw,
-            )
-        except ReportedlyError as e:
-            raise click.ClickException(str(e)) from e
-    click.echo(report.render_summary(summary.to_dict()), err=True)
+    total = service.count_documents(sources, db) if show else None  # for the ETA
+    with _bar(show, total) as bar:
+        summary = service.ingest(
+            sources,
+            db=db,
+            batch_size=batch_size,
+            published=published,
+            raw=raw,
+            settings=s,
+            progress=bar.update,
+        )
+    click.echo(report.render_summary(summary.to_dict(), db), err=True)
+
+
+_TYPES_HELP = (
+    "Event type (events, claims, incidents, reports): "
+    + ", ".join(EVENT_TYPES)
+    + "; quote kind (quotes): "
+    + ", ".join(QUOTE_KINDS)
+    + "; error kind (errors)."
+)
 
 
 @main.command()
@@ -213,48 +215,49 @@ def ingest(
 @_db
 @click.option("--actor", help="Actor or recipient name contains this.")
 @click.option("--country", help="Actor, recipient or place country code.")
-@click.option("--type", "type_", help="PLOVER type (quotes: kind).")
+@click.option("--type", "type_", metavar="TYPE", help=_TYPES_HELP)
 @click.option("--place", help="Place name contains this, or a GeoNames id.")
 @click.option("--since", callback=_iso_date, metavar="DATE", help="On or after.")
 @click.option("--until", callback=_iso_date, metavar="DATE", help="On or before.")
 @click.option("--claimant", help="Claimant (quotes: speaker) name contains this.")
 @click.option("--outlet", help="Outlet contains this.")
-@click.option("--text", help="Evidence, title or quote text contains this.")
+@click.option("--text", help="Evidence, title, quote or error text contains this.")
 @click.option("--limit", default=100, show_default=True, help="At most this many rows.")
 @_fmt
+@_errors
 def query(
     what: str, db: str, fmt: str, limit: int, type_: str | None, **filters: str | None
 ) -> None:
-    """Query stored events, quotes, incidents, claims or incident reports.
+    """Query stored events, quotes, incidents, claims, incident reports or errors.
 
     Example: reportedly query incidents --db corpus.duckdb --type ASSAULT
     """
-    with _store(db) as store:
-        try:
-            rows = store.query(what, limit=limit, type=type_, **filters)
-        except ReportedlyError as e:
-            raise click.ClickException(str(e)) from e
+    rows = service.query(db, what, limit=limit, type=type_, **filters)
     names = list(rows[0]) if rows else []
-    click.echo(
-        report.render_rows(names, [list(r.values()) for r in rows], fmt), nl=False
-    )
+    _rows(names, [list(r.values()) for r in rows], fmt)
 
 
-@main.command()
+def _rows(names: list[str], rows: list[Any], fmt: str) -> None:
+    if rows or fmt != "table":
+        click.echo(report.render_rows(names, rows, fmt), nl=False)
+    click.echo(f"{len(rows)} row{'' if len(rows) == 1 else 's'}", err=True)
+
+
+@main.command(
+    help="Run one SQL statement on the store and print the rows. The store is "
+    "opened read-only unless --write is given. Tables: "
+    + ", ".join(TABLES)
+    + "; every row keeps its full record as JSON in `record`.\n\n"
+    'Example: reportedly sql --db corpus.duckdb "SELECT count(*) FROM events"'
+)
 @click.argument("statement")
 @_db
+@click.option("--write", is_flag=True, help="Allow statements that change the store.")
 @_fmt
-def sql(statement: str, db: str, fmt: str) -> None:
-    """Run any SQL statement on the store and print the rows.
-
-    Example: reportedly sql --db corpus.duckdb "SELECT count(*) FROM events"
-    """
-    with _store(db) as store:
-        try:
-            names, rows = store.sql(statement)
-        except ReportedlyError as e:
-            raise click.ClickException(str(e)) from e
-    click.echo(report.render_rows(names, rows, fmt), nl=False)
+@_errors
+def sql(statement: str, db: str, write: bool, fmt: str) -> None:
+    names, rows = service.sql(db, statement, write=write)
+    _rows(names, rows, fmt)
 
 
 @main.command()
@@ -270,6 +273,7 @@ def sql(statement: str, db: str, fmt: str) -> None:
     help="File format.",
 )
 @click.option("-o", "--output", required=True, metavar="PATH", help="File to write.")
+@_errors
 def export(db: str, table: str | None, events: bool, fmt: str, output: str) -> None:
     """Export a table, or the event data, to JSONL, CSV or Parquet.
 
@@ -277,8 +281,7 @@ def export(db: str, table: str | None, events: bool, fmt: str, output: str) -> N
     """
     if bool(table) == events:
         raise click.UsageError("give exactly one of --table NAME or --events")
-    with _store(db) as store:
-        n = store.export(output, fmt=fmt, table=table)
+    n = service.export(db, output, fmt=fmt, table=table)
     click.echo(f"{n} rows written to {output}", err=True)
 
 

@@ -13,14 +13,12 @@ import queue
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from reportedly import incidents
-from reportedly.ingest import read_sources
 from reportedly.model import Analysis, Article, ErrorRecord, RawDocument
 from reportedly.pipeline import analyze_documents
-from reportedly.store import DEFAULT_PATH, Store, open_store
+from reportedly.store import Store
 
 
 @dataclass(slots=True)
@@ -38,14 +36,6 @@ class IngestSummary:
 
     def to_dict(self) -> dict[str, int]:
         return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
-
-
-def count_documents(sources: Iterable[str]) -> int | None:
-    """Return how many documents ``sources`` hold (None when stdin is one)."""
-    sources = list(sources)
-    if "-" in sources:
-        return None
-    return sum(1 for _ in read_sources(sources))
 
 
 def store_batch(store: Store, items: list[Analysis | ErrorRecord]) -> tuple[int, int]:
@@ -144,29 +134,3 @@ def ingest_documents(
     summary.articles_total = totals["articles"]
     return summary
 
-
-def ingest(
-    sources: Iterable[str],
-    *,
-    db: str | Path | Store = DEFAULT_PATH,
-    batch_size: int = 32,
-    progress: Callable[[int], Any] | None = None,
-    **options: Any,
-) -> IngestSummary:
-    """Analyse files, directories or ``-`` and store them in the DuckDB file ``db``.
-
-    ``progress(n)`` is called as documents are stored or skipped; ``options``
-    (``raw``, ``published``, ``model``) go to ``analyze_documents``.
-    """
-    store = db if isinstance(db, Store) else open_store(db)
-    try:
-        return ingest_documents(
-            read_sources(sources),
-            store,
-            batch_size=batch_size,
-            progress=progress,
-            **options,
-        )
-    finally:
-        if store is not db:
-            store.close()

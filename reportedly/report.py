@@ -179,11 +179,14 @@ def render_rows(
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def render_summary(s: dict[str, int]) -> str:
-    """Render an ingest summary as a few lines."""
-    return (
+def render_summary(s: dict[str, int], db: str | None = None) -> str:
+    """Render an ingest summary as a few lines, saying where errors can be read."""
+    out = (
         f"{s['stored']} articles stored, {s['skipped']} skipped as already present, "
         f"{s['errors']} errors, {s['events']} events\n"
         f"store: {s['articles_total']} articles, {s['incidents']} incidents, "
         f"{s['multi_outlet']} with 2+ outlets, {s['contradictions']} contradictions"
     )
+    if s["errors"] and db:
+        out += f"\nread the errors with: reportedly query errors --db {db}"
+    return out

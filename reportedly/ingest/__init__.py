@@ -26,9 +26,10 @@ from functools import partial
 from pathlib import Path
 
 from reportedly.ingest.files import read_file, read_stdin, walk
+from reportedly.ingest.texts import read_texts
 from reportedly.model import ErrorRecord, RawDocument
 
-__all__ = ["read_sources"]
+__all__ = ["read_sources", "read_texts"]
 
 log = logging.getLogger(__name__)
 # DuckDB keeps a write-ahead log next to its database file: "c.duckdb.wal".

@@ -33,8 +33,12 @@ from reportedly.model.records import (
     Speaker,
     stable_id,
 )
+from reportedly.model.vocab import EVENT_TYPES, MODALITIES, QUOTE_KINDS
 
 __all__ = [
+    "EVENT_TYPES",
+    "MODALITIES",
+    "QUOTE_KINDS",
     "Actor",
     "Analysis",
     "Article",

@@ -26,6 +26,7 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False):
         self.path = str(path)
+        self.read_only = read_only
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as e:
@@ -169,7 +170,10 @@ class Store:
         try:
             cur = self.con.execute(sql, list(params))
         except duckdb.Error as e:
-            raise StoreError(f"SQL failed: {_first_line(e)}") from None
+            hint = ""
+            if self.read_only and "read-only" in str(e):
+                hint = "; the store is open read-only: pass --write to change it"
+            raise StoreError(f"SQL failed: {_first_line(e)}{hint}") from None
         names = [d[0] for d in cur.description or []]
         return names, cur.fetchall() if names else []
 

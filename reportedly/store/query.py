@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from reportedly.errors import StoreError
+from reportedly.model import EVENT_TYPES, QUOTE_KINDS
 
-KINDS = ("events", "quotes", "incidents", "claims", "reports")
+KINDS = ("events", "quotes", "incidents", "claims", "reports", "errors")
 FILTERS = (
     "actor",
     "country",
@@ -51,6 +52,8 @@ _REPORTS = """
 SELECT r.incident_id, i.type, r.date, r.outlet, r.claimant, r.modality,
        r.quantities, r.evidence, r.title, r.article_id, r.event_id, r.ord
 FROM incident_reports r JOIN incidents i ON i.id = r.incident_id"""
+_ERRORS = """
+SELECT e.source, e.error, e.message FROM errors e"""
 _IN_INCIDENT = """EXISTS (SELECT 1 FROM incident_reports r
 JOIN events e ON e.article_id = r.article_id AND e.id = r.event_id
 JOIN articles a ON a.id = r.article_id WHERE r.incident_id = i.id AND ({}))"""
@@ -103,7 +106,13 @@ for _k in ("actor", "place", "claimant", "outlet", "text"):
     _cond, _n = _EVENT_CONDS[_k]
     _INCIDENT_CONDS[_k] = (_IN_INCIDENT.format(_cond), _n)
 
+_ERROR_CONDS = {
+    "type": ("e.error = lower(?)", 1),
+    "text": (_LIKE.format("e.message") + " OR " + _LIKE.format("e.source"), 2),
+}
+
 _VIEWS: dict[str, tuple[str, dict[str, tuple[str, int]], str]] = {
+    "errors": (_ERRORS, _ERROR_CONDS, "source, error, message"),
     "reports": (_REPORTS, _INCIDENT_CONDS, "i.n_outlets DESC, incident_id, ord"),
     "events": (_EVENTS, _EVENT_CONDS, "date, article_id, event_id"),
     "claims": (_CLAIMS, _EVENT_CONDS, "date, article_id, event_id"),
@@ -121,6 +130,7 @@ def build(what: str, *, limit: int | None = None, **filters: Any) -> tuple[str, 
     if what not in _VIEWS:
         raise StoreError(f"cannot query {what!r}; expected one of {', '.join(KINDS)}")
     base, conds, order = _VIEWS[what]
+    _check_type(what, filters.get("type"))
     where, params = [], []
     for name, value in sorted(filters.items()):
         if value is None or value == "":
@@ -138,6 +148,18 @@ def build(what: str, *, limit: int | None = None, **filters: Any) -> tuple[str, 
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return sql, params
+
+
+def _check_type(what: str, value: Any) -> None:
+    """Reject a ``type`` filter that no record can have, naming the valid ones."""
+    if not value or what == "errors":
+        return
+    valid = QUOTE_KINDS if what == "quotes" else EVENT_TYPES
+    if str(value).casefold() not in {v.casefold() for v in valid}:
+        noun = "quote kind" if what == "quotes" else "event type"
+        raise StoreError(
+            f"unknown {noun} {value!r} for {what}; expected one of {', '.join(valid)}"
+        )
 
 
 EVENT_DATA = """
