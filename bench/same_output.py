@@ -21,9 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench.common import ROOT, shared_dir
-
 import reportedly
+from bench.common import ROOT, shared_dir
 
 DEMO = ROOT / "reportedly" / "demo" / "000_49bb6308d4702ce6.txt"
 FAKES = "data/corpora/news/fa_kes_syria/FA-KES-Dataset.csv"
@@ -52,7 +51,8 @@ def _diff(a: Any, b: Any, path: str = "") -> list[str]:
     if isinstance(a, list) and isinstance(b, list):
         if len(a) != len(b):
             return [f"{path}: {len(a)} items before, {len(b)} after"]
-        return [d for i, (x, y) in enumerate(zip(a, b)) for d in _diff(x, y, f"{path}[{i}]")]
+        pairs = enumerate(zip(a, b, strict=True))
+        return [d for i, (x, y) in pairs for d in _diff(x, y, f"{path}[{i}]")]
     return [] if a == b else [f"{path}: {a!r:.80} -> {b!r:.80}"]
 
 
@@ -65,7 +65,9 @@ def _compare(path: Path, shared: Path, n: int) -> int:
         if diffs:
             changed += 1
             rid = (b or a or {}).get("article", {}).get("id", f"record {i}")
-            print(f"record {i} ({rid}): {len(diffs)} differences", *diffs[:5], sep="\n  ")
+            print(
+                f"record {i} ({rid}): {len(diffs)} differences", *diffs[:5], sep="\n  "
+            )
     print(f"{len(new)} records compared with {path}: {changed} differ")
     return 1 if changed else 0
 
@@ -81,7 +83,9 @@ def _roundtrip(shared: Path) -> int:
         if back != r:
             bad += 1
             print(f"does not round-trip: {getattr(r, 'article', r)!s:.80}")
-    print(f"round trip: {n - bad} of {n} records equal after to_dict -> JSON -> from_dict")
+    print(
+        f"round trip: {n - bad} of {n} records equal after to_dict -> JSON -> from_dict"
+    )
     return 1 if bad else 0
 
 
@@ -102,7 +106,9 @@ def main() -> None:
                 f.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
         print(f"saved {args.n + 1} records to {args.save}")
         return
-    sys.exit(_compare(args.compare, shared, args.n) if args.compare else _roundtrip(shared))
+    sys.exit(
+        _compare(args.compare, shared, args.n) if args.compare else _roundtrip(shared)
+    )
 
 
 if __name__ == "__main__":
