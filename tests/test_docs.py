@@ -9,6 +9,7 @@ import click
 import pytest
 
 from reportedly.cli import main
+from reportedly.settings import VARIABLES
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -45,3 +46,8 @@ def test_every_option_is_documented(name: str, opt: str) -> None:
 @pytest.mark.parametrize(("name", "cmd"), _commands())
 def test_every_command_help_has_an_example(name: str, cmd: click.Command) -> None:
     assert "Example:" in (cmd.help or ""), f"'{name}' help lacks an Example:"
+
+
+@pytest.mark.parametrize("name", VARIABLES)
+def test_every_setting_is_documented(name: str) -> None:
+    assert f"`{name}`" in README, f"{name} not in README"
