@@ -6,7 +6,7 @@ import pytest
 
 import reportedly
 from reportedly.annotate import parse
-from reportedly.extract.claims import claims, modality_of
+from reportedly.extract.events._claims import claims, modality_of
 from reportedly.model import Event, Span
 
 pytestmark = pytest.mark.model

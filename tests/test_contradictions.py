@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportedly.extract.contradictions import contradictions
+from reportedly.extract.signals import contradictions
 from reportedly.model import Claimant, Event, EventArg, Quantity, Span
 
 TEXT = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import reportedly
-from reportedly.extract.event_actors import _core
+from reportedly.extract.events._actors import _core
 
 pytestmark = pytest.mark.model
 

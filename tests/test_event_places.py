@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pytest
 
 from reportedly.annotate import parse
-from reportedly.extract.event_places import event_places, focus
 from reportedly.extract.events import events
+from reportedly.extract.events._places import event_places, focus
 from reportedly.model import Article, Span
 
 pytestmark = pytest.mark.model
