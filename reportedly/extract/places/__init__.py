@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportedly.extract._draft import Draft, Extractor
-from reportedly.extract.places._rank import demonym_countries, knobs, resolve
+from reportedly.extract.places._rank import resolve
+from reportedly.extract.places._readings import demonym_countries, knobs
 from reportedly.extract.places.gazetteer import gazetteer as _gazetteer
 from reportedly.extract.places.gazetteer import norm
 from reportedly.model import Article, Place, Span, stable_id

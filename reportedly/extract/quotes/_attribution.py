@@ -103,79 +103,27 @@ def preceding_nominal(verb: Any) -> tuple[Any, Range] | None:
 
 def verb_candidates(doc: Any) -> Iterator[Candidate]:
     """Yield attributions cued by verbs: speech, belief, intention, evaluation."""
-    speech, belief = cues("speech"), cues("belief")
-    intention, evaluation = cues("intention"), cues("evaluation")
-    quote_only = cues("quote_only")
+    speech = cues("speech")
     prep_objects = load_toml("cues.toml").get("prep_objects", {})
-    known = speech | belief | intention | evaluation | frozenset(prep_objects)
+    known = (
+        speech
+        | cues("belief")
+        | cues("intention")
+        | cues("evaluation")
+        | frozenset(prep_objects)
+    )
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             continue
         lemma = cue_lemma(tok, known)
-        comp = obj = xcomp = oprd = prep = question = None
-        for c in tok.children:
-            if c.dep_ == "ccomp" and comp is None:
-                comp = c
-            elif c.dep_ == "dobj" and obj is None:
-                obj = c
-            elif c.dep_ == "xcomp" and xcomp is None:
-                xcomp = c
-            elif c.dep_ == "oprd" and oprd is None:
-                oprd = c
-            elif c.dep_ == "prep" and prep is None and c.i > tok.i:
-                prep = c
-            elif c.dep_ == "advcl" and c.left_edge.lower_ in ("if", "whether"):
-                question = c
-        subj = subject_of(tok)
-        speaker = None
-        if subj is None and lemma in speech and not is_passive(tok):
-            found = preceding_nominal(tok)
-            if found is not None:
-                subj, speaker = found
-        if (
-            subj is None
-            or subj.dep_ == "expl"
-            or subj.lower_ in EXPLETIVE
-            and (lemma not in speech)
-        ):
+        deps = _deps(tok)
+        found = _subject(tok, lemma, speech)
+        if found is None:
             continue
-        if comp is None and obj is not None and lemma in cues("addressee"):
-            comp = misattached_clause(obj)
-        parts: list[Range] = []
-        pattern, conf = "", 0.0
-        if comp is not None and lemma in speech and lemma not in quote_only:
-            parts, pattern, conf = clause_range(comp, speech), "speech", 0.9
-        elif comp is not None and lemma in belief:
-            parts, pattern, conf = clause_range(comp, speech), "belief", 0.8
-        elif tok.dep_ == "parataxis" and lemma in speech:
-            parts = subtree_range(tok.head, exclude=tok)
-            pattern, conf = "parenthetical", 0.85
-        elif (
-            xcomp is not None
-            and lemma in intention
-            and xcomp.tag_ == "VB"
-            and not (lemma in cues("addressee") and obj is None)
-        ):
-            # "Residents told to boil water": tell needs an addressee; without
-            # one it is a headline passive, and the subject was told
-            parts, pattern, conf = right_range(tok, xcomp), "intention", 0.6
-        elif (
-            xcomp is not None
-            and lemma in speech
-            and lemma not in quote_only
-            and xcomp.tag_ == "VBG"
-        ):
-            parts, pattern, conf = right_range(tok, xcomp), "speech", 0.6
-        elif question is not None and lemma in speech:
-            parts, pattern, conf = subtree_range(question), "speech", 0.7
-        elif obj is not None and oprd is not None and lemma in evaluation:
-            r = span_range(doc, obj.left_edge.i, oprd.right_edge.i)
-            parts, pattern, conf = ([r] if r else []), "evaluation", 0.6
-        elif obj is not None and lemma in evaluation:
-            parts, pattern, conf = right_range(tok, obj), "evaluation", 0.5
-        elif prep is not None and prep.lower_ in prep_objects.get(lemma, ()):
-            r = span_range(doc, prep.i + 1, prep.right_edge.i)
-            parts, pattern, conf = ([r] if r else []), "evaluation", 0.6
+        subj, speaker = found
+        if deps.comp is None and deps.obj is not None and lemma in cues("addressee"):
+            deps.comp = misattached_clause(deps.obj)
+        parts, pattern, conf = _content(tok, lemma, deps, prep_objects)
         if not parts:
             continue
         yield Candidate(
@@ -187,6 +135,103 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
             cue_token=tok.i,
             speaker_token=subj.i,
         )
+
+
+@dataclass(slots=True)
+class _Deps:
+    """The children of a cue verb that may hold what is attributed."""
+
+    comp: Any = None
+    obj: Any = None
+    xcomp: Any = None
+    oprd: Any = None
+    prep: Any = None
+    question: Any = None
+
+
+def _deps(tok: Any) -> _Deps:
+    """The first clausal complement, object, xcomp, oprd and later preposition
+    of ``tok``, and its last ``if``/``whether`` clause."""
+    d = _Deps()
+    for c in tok.children:
+        if c.dep_ == "ccomp" and d.comp is None:
+            d.comp = c
+        elif c.dep_ == "dobj" and d.obj is None:
+            d.obj = c
+        elif c.dep_ == "xcomp" and d.xcomp is None:
+            d.xcomp = c
+        elif c.dep_ == "oprd" and d.oprd is None:
+            d.oprd = c
+        elif c.dep_ == "prep" and d.prep is None and c.i > tok.i:
+            d.prep = c
+        elif c.dep_ == "advcl" and c.left_edge.lower_ in ("if", "whether"):
+            d.question = c
+    return d
+
+
+def _subject(
+    tok: Any, lemma: str, speech: frozenset[str]
+) -> tuple[Any, Range | None] | None:
+    """Return the subject token of a cue verb and, when it was found before a
+    fragment, its range; None without one (or with an expletive subject)."""
+    subj = subject_of(tok)
+    speaker = None
+    if subj is None and lemma in speech and not is_passive(tok):
+        found = preceding_nominal(tok)
+        if found is not None:
+            subj, speaker = found
+    if (
+        subj is None
+        or subj.dep_ == "expl"
+        or subj.lower_ in EXPLETIVE
+        and (lemma not in speech)
+    ):
+        return None
+    return subj, speaker
+
+
+def _content(
+    tok: Any, lemma: str, d: _Deps, prep_objects: dict[str, Any]
+) -> tuple[list[Range], str, float]:
+    """Return what the cue verb ``tok`` attributes: parts, pattern, confidence
+    (no parts when it attributes nothing)."""
+    doc = tok.doc
+    speech, belief = cues("speech"), cues("belief")
+    intention, evaluation = cues("intention"), cues("evaluation")
+    quote_only = cues("quote_only")
+    if d.comp is not None and lemma in speech and lemma not in quote_only:
+        return clause_range(d.comp, speech), "speech", 0.9
+    if d.comp is not None and lemma in belief:
+        return clause_range(d.comp, speech), "belief", 0.8
+    if tok.dep_ == "parataxis" and lemma in speech:
+        return subtree_range(tok.head, exclude=tok), "parenthetical", 0.85
+    if (
+        d.xcomp is not None
+        and lemma in intention
+        and d.xcomp.tag_ == "VB"
+        and not (lemma in cues("addressee") and d.obj is None)
+    ):
+        # "Residents told to boil water": tell needs an addressee; without
+        # one it is a headline passive, and the subject was told
+        return right_range(tok, d.xcomp), "intention", 0.6
+    if (
+        d.xcomp is not None
+        and lemma in speech
+        and lemma not in quote_only
+        and d.xcomp.tag_ == "VBG"
+    ):
+        return right_range(tok, d.xcomp), "speech", 0.6
+    if d.question is not None and lemma in speech:
+        return subtree_range(d.question), "speech", 0.7
+    if d.obj is not None and d.oprd is not None and lemma in evaluation:
+        r = span_range(doc, d.obj.left_edge.i, d.oprd.right_edge.i)
+        return ([r] if r else []), "evaluation", 0.6
+    if d.obj is not None and lemma in evaluation:
+        return right_range(tok, d.obj), "evaluation", 0.5
+    if d.prep is not None and d.prep.lower_ in prep_objects.get(lemma, ()):
+        r = span_range(doc, d.prep.i + 1, d.prep.right_edge.i)
+        return ([r] if r else []), "evaluation", 0.6
+    return [], "", 0.0
 
 
 def cue_range(tok: Any) -> Range:
