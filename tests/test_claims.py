@@ -1,4 +1,4 @@
-"""Claimants and modality of events (extract/claims.py), table-driven."""
+"""Claimants and modality of events (extract/events/_claims.py), table-driven."""
 
 from __future__ import annotations
 

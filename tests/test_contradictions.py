@@ -1,4 +1,4 @@
-"""Contradictions between claims inside one article (extract/contradictions.py)."""
+"""Contradictions between claims inside one article (extract/signals)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Event participants resolved to actors end to end (extract/event_actors.py)."""
+"""Event participants resolved to actors end to end (extract/events/_actors.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Event location and date from place and date mentions (extract/event_places.py)."""
+"""Event location and date from place and date mentions (extract/events/_places.py)."""
 
 from __future__ import annotations
 

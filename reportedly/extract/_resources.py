@@ -29,10 +29,6 @@ class Resources:
     cache_dir: Path | None = None
     actors_file: Path | None = None
 
-    def cache(self) -> Path:
-        """Return the cache directory, the default one when none is given."""
-        return self.cache_dir or default_cache_dir()
-
 
 def default_cache_dir() -> Path:
     """Return ``~/.cache/reportedly``, the cache directory when none is given."""

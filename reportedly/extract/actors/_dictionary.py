@@ -88,7 +88,7 @@ def tables() -> Tables:
     return tables_for(current().actors_file)
 
 
-@functools.lru_cache(maxsize=4)
+@functools.cache  # a loader: one entry per actor file, of which a process has few
 def tables_for(extra: Path | None) -> Tables:
     """Read every actor table once per user actor file ``extra`` (None: none)."""
     entries = _countries()

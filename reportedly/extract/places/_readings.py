@@ -19,7 +19,11 @@ from reportedly.lexicons import load_toml
 
 @functools.cache
 def knobs() -> dict:
-    """Return the ``places.toml`` lexicon with derived lookup tables."""
+    """Return the ``places.toml`` lexicon with derived lookup tables.
+
+    Read once per process: the demonyms it derives from the gazetteer are the
+    same in every gazetteer file of one version, whatever its directory.
+    """
     lex = dict(load_toml("places.toml"))
     lex["level_of"] = {w: k for k, ws in lex["levels"].items() for w in ws}
     demonyms = {}

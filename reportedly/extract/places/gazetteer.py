@@ -167,7 +167,7 @@ def gazetteer() -> Gazetteer:
     return _open(current().cache_dir)
 
 
-@functools.lru_cache(maxsize=4)
+@functools.cache  # a loader: one entry per cache directory, of which a process has few
 def _open(cache_dir: Path | None) -> Gazetteer:
     return Gazetteer(require(cache_dir))
 

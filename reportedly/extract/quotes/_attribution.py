@@ -1,7 +1,7 @@
 """Dependency-parse rules that find attribution candidates in a spaCy Doc.
 
 Each rule yields a ``Candidate``: character ranges for the speaker, the cue
-and the content parts. ``quotes.py`` merges them with quotation marks and
+and the content parts. ``quotes()`` merges them with quotation marks and
 turns them into records. Lemma lists come from ``lexicons/cues.toml``.
 """
 
