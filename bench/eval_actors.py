@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from bench.common import record, shared_dir, table
-from reportedly.extract.actor_codes import code_actor, countries_in
+from reportedly.extract.actors._codes import code_actor, countries_in
 
 LEGACY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 SECTOR_FIX = {"CIV": "CVL", "***": None}

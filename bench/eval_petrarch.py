@@ -2,8 +2,8 @@
 
 The tests use invented countries (Arnor, Gondor); their actor dictionary
 (``data/events/petrarch2/PETR.Validate.actors.txt``) is converted at run time
-into a user actor file in a temporary folder and passed through
-``REPORTEDLY_ACTORS``, the same way a user extends our dictionary. Codes are
+into a user actor file in a temporary folder and passed as
+``Resources(actors_file=...)``, the way a user extends our dictionary. Codes are
 compared on the country part (the first three letters), event codes on the
 CAMEO root (first two digits).
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import tempfile
 from pathlib import Path
@@ -62,15 +61,14 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         user = Path(tmp) / "petrarch_actors.tsv"
         user.write_text(convert(data / "petrarch2" / "PETR.Validate.actors.txt"))
-        os.environ["REPORTEDLY_ACTORS"] = str(user)
         from reportedly import RawDocument, analyze_documents
-        from reportedly.extract import actor_codes
+        from reportedly.extract import Resources
 
-        actor_codes.reload()
         docs = [
             RawDocument(source=str(i), content=r["text"]) for i, r in enumerate(recs)
         ]
-        results = list(analyze_documents(docs, raw=True))
+        own = Resources(actors_file=user)
+        results = list(analyze_documents(docs, raw=True, resources=own))
     tp = fp = fn = rtp = rfp = rfn = 0
     for r, an in zip(recs, results, strict=True):
         gold = {

@@ -75,7 +75,7 @@ def gold_spans(text: str, gold: list[Gold], by_id: bool = False) -> list[bool]:
     separates choosing the right place from where our derived point for a
     country or province falls.
     """
-    from reportedly.extract.place_rank import resolve
+    from reportedly.extract.places import resolve
 
     located = [g for g in gold if g.lat is not None and g.lon is not None]
     res = resolve([(text[g.start : g.end], g.start, g.end) for g in gold], text)
@@ -167,8 +167,8 @@ def speed(shared: Path, n: int = 200) -> None:
     import csv
 
     from reportedly.annotate import parse_many
-    from reportedly.extract.gazetteer import gazetteer
     from reportedly.extract.places import places
+    from reportedly.extract.places.gazetteer import gazetteer
     from reportedly.model import Article
 
     path = shared / "data/corpora/news/fa_kes_syria/FA-KES-Dataset.csv"

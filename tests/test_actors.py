@@ -8,8 +8,8 @@ import pytest
 
 from reportedly import annotate
 from reportedly.extract import actors as actors_mod
+from reportedly.extract.actors import link_speakers
 from reportedly.model import Actor, Article, Quote, Span, Speaker, stable_id
-from reportedly.pipeline import _link_speakers
 
 pytestmark = pytest.mark.model
 
@@ -45,7 +45,7 @@ def run(text: str, needles: list[Needle]) -> tuple[list[Actor], list[Quote]]:
     for a in found:
         for m in a.mentions:
             assert text[m.start : m.end] == m.text
-    return found, _link_speakers(quotes, found)
+    return found, link_speakers(quotes, found)
 
 
 def speaker_actor(text: str, needles: list[Needle], which: int = -1) -> Actor | None:

@@ -1,4 +1,4 @@
-"""Claimants and modality of events (extract/claims.py), table-driven."""
+"""Claimants and modality of events (extract/events/_claims.py), table-driven."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 import reportedly
 from reportedly.annotate import parse
-from reportedly.extract.claims import claims, modality_of
+from reportedly.extract.events._claims import claims, modality_of
 from reportedly.model import Event, Span
 
 pytestmark = pytest.mark.model

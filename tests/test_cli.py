@@ -110,16 +110,17 @@ def test_a_failing_extractor_becomes_an_error_record(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from reportedly import pipeline
+    from reportedly.extract import quotes as quotes_mod
     from reportedly.model import RawDocument
 
-    real = pipeline.quotes_mod.quotes
+    real = quotes_mod.quotes
 
     def flaky(doc, article, **kw):  # type: ignore[no-untyped-def]
         if "ZAP" in article.text:
             raise ValueError("extractor exploded")
         return real(doc, article, **kw)
 
-    monkeypatch.setattr(pipeline.quotes_mod, "quotes", flaky)
+    monkeypatch.setattr(quotes_mod, "quotes", flaky)
     docs = [
         RawDocument(source="a", content="ZAP " + ARTICLE),
         RawDocument(source="b", content=ARTICLE),

@@ -1,8 +1,8 @@
-"""Contradictions between claims inside one article (extract/contradictions.py)."""
+"""Contradictions between claims inside one article (extract/signals)."""
 
 from __future__ import annotations
 
-from reportedly.extract.contradictions import contradictions
+from reportedly.extract.signals import contradictions
 from reportedly.model import Claimant, Event, EventArg, Quantity, Span
 
 TEXT = (

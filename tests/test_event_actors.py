@@ -1,11 +1,11 @@
-"""Event participants resolved to actors end to end (extract/event_actors.py)."""
+"""Event participants resolved to actors end to end (extract/events/_actors.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 import reportedly
-from reportedly.extract.event_actors import _core
+from reportedly.extract.events._actors import _core
 
 pytestmark = pytest.mark.model
 

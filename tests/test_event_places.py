@@ -1,4 +1,4 @@
-"""Event location and date from place and date mentions (extract/event_places.py)."""
+"""Event location and date from place and date mentions (extract/events/_places.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pytest
 
 from reportedly.annotate import parse
-from reportedly.extract.event_places import event_places, focus
 from reportedly.extract.events import events
+from reportedly.extract.events._places import event_places, focus
 from reportedly.model import Article, Span
 
 pytestmark = pytest.mark.model

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from reportedly.annotate import parse
-from reportedly.extract.event_args import _number_value
-from reportedly.extract.event_lexicon import tables
 from reportedly.extract.events import VERSION, classify, events
+from reportedly.extract.events._args import _number_value
+from reportedly.extract.events._lexicon import tables
 from reportedly.model import Article
 
 PLOVER = [

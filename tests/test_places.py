@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reportedly.extract.gazetteer import gazetteer
-from reportedly.extract.place_rank import resolve
-from reportedly.extract.places import PlaceMention, places
+from reportedly.extract.places import PlaceMention, places, resolve
+from reportedly.extract.places.gazetteer import gazetteer
 from reportedly.model import Article, Place
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -193,10 +192,25 @@ def test_benchmark_gold_spans() -> None:
     assert sum(flags) / len(flags) >= 0.65
 
 
-def test_cache_path_is_versioned(monkeypatch, tmp_path) -> None:
-    from reportedly.extract.gazetteer import cache_path
+def test_cache_path_is_versioned(tmp_path) -> None:
+    from reportedly.extract.places.gazetteer import path_in
 
-    monkeypatch.setenv("REPORTEDLY_CACHE", str(tmp_path))
-    path = cache_path()
+    path = path_in(tmp_path)
     assert path.parent == tmp_path
     assert "geonamescache3.0.2" in path.name and "localis2.1.0" in path.name
+
+
+def test_missing_gazetteer_raises_setup_error(tmp_path) -> None:
+    """The gazetteer is built at setup, never on first use."""
+    from reportedly.errors import SetupError
+    from reportedly.extract import Resources, check_resources, using
+    from reportedly.extract.places.gazetteer import path_in
+
+    missing = path_in(tmp_path)
+    with using(Resources(cache_dir=tmp_path)), pytest.raises(SetupError) as err:
+        gazetteer()
+    assert str(missing) in str(err.value) and "reportedly setup" in str(err.value)
+    with pytest.raises(SetupError, match="reportedly setup"):
+        check_resources(Resources(cache_dir=tmp_path))
+    assert list(tmp_path.iterdir()) == []  # nothing was built
+    check_resources(Resources())  # the default one is built at install

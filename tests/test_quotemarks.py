@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from reportedly.extract.quotemarks import QuotedSpan, quoted_spans
+from reportedly.extract.quotes import QuotedSpan, quoted_spans
 
 ANY = "*"  # any anomaly, as long as one is reported
 ANOMALIES = {"", "missing_open", "unclosed", "wrong_way"}

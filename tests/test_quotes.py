@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from reportedly.extract.quotemarks import quoted_spans
+from reportedly.extract.quotes import quoted_spans
 from reportedly.model import Analysis, Quote
 
 pytestmark = pytest.mark.model

@@ -9,8 +9,8 @@ import pytest
 from reportedly import annotate
 from reportedly.extract import actors as actors_mod
 from reportedly.extract import signals as signals_mod
+from reportedly.extract.actors import link_speakers
 from reportedly.model import Article, Quote, Removed, Signal, Span, Speaker
-from reportedly.pipeline import _link_speakers
 
 pytestmark = pytest.mark.model
 
@@ -43,7 +43,7 @@ def run(
         for n, sp in enumerate(speakers)
     ]
     actors = list(actors_mod.actors(doc, article, quotes))
-    quotes = _link_speakers(quotes, actors)
+    quotes = link_speakers(quotes, actors)
     found = list(signals_mod.signals(doc, article, quotes, actors))
     for s in found:
         assert s.message

@@ -1,1 +1,67 @@
-"""Extractors: (spaCy Doc, Article) -> records. One module per record kind."""
+"""Extractors: (spaCy Doc, Article) -> records, one subpackage per record kind.
+
+``extract()`` is the one door: it runs every extractor of ``REGISTRY`` in
+order on a draft of the article and returns the :class:`Analysis`. The files
+the extractors read (the gazetteer, a user actor file) come in as
+``Resources`` passed down by the caller; ``check_resources()`` tells early
+when one is missing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportedly.extract._draft import Draft, Extractor
+from reportedly.extract._registry import REGISTRY
+from reportedly.extract._resources import Resources, current, using
+from reportedly.extract.places import gazetteer as _gazetteer
+from reportedly.model import Analysis, Article
+
+__all__ = [
+    "REGISTRY",
+    "Extractor",
+    "Resources",
+    "check_resources",
+    "extract",
+    "using",
+    "versions",
+]
+
+
+def extract(
+    doc: Any,
+    article: Article,
+    *,
+    headline: tuple[int, Any] | None = None,
+    resources: Resources | None = None,
+) -> Analysis:
+    """Run every extractor on one parsed article and return its analysis.
+
+    ``doc`` is the spaCy parse of ``article.text``; ``headline`` is
+    ``(start, doc)``, a separate parse of the headline (``annotate.headline``).
+    ``resources`` are current while the extractors run (None: those already
+    current, the defaults outside ``using``).
+    """
+    draft = Draft(doc=doc, article=article, headline=headline)
+    with using(resources if resources is not None else current()):
+        for extractor in REGISTRY:
+            extractor.run(draft)
+    return Analysis(
+        article=article,
+        actors=tuple(draft.actors),
+        places=tuple(draft.places),
+        quotes=tuple(draft.quotes),
+        events=tuple(draft.events),
+        signals=tuple(draft.signals),
+        extractors=versions(),
+    )
+
+
+def versions() -> dict[str, str]:
+    """Return ``{name: version}`` of every extractor, in the order they run."""
+    return {e.name: e.version for e in REGISTRY}
+
+
+def check_resources(resources: Resources | None = None) -> None:
+    """Raise ``SetupError`` when a file built at setup (the gazetteer) is missing."""
+    _gazetteer.require((resources or Resources()).cache_dir)

@@ -1,0 +1,217 @@
+"""Resolve event participants to actors with a country and a sector.
+
+A participant that is a mention of a known actor (a speaker, a named person or
+organisation) takes that actor. Otherwise it is coded with the actor dictionary
+(``Russia's military`` -> RUS MIL, ``Moscow`` -> Russia, ``IS`` -> Islamic
+State) and becomes an actor of its own, merged with every other participant
+that codes the same way, so that ``Russia``, ``the Russians`` and ``Russia's``
+are one actor. ``they`` and ``we`` in a claim are its claimant (``Russian
+officials say they bombed``); a bare number (``struck eight IS targets``) gives
+way to the actor named in its quantity; a state body with no country of its
+own (``the army``) takes its claimant's country.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Sequence
+from importlib import resources
+
+from reportedly.extract.actors import Coded, code_actor
+from reportedly.model import Actor, Article, Event, EventArg, Span, stable_id
+
+VERSION = "event_actors.v1"
+
+CLAIMANT_PRONOUNS = frozenset(["they", "we"])
+PERSON_PRONOUNS = frozenset(["he", "she"])
+# Never coded as a name: "who" is not the WHO, "it" is not IT.
+PRONOUNS = frozenset(
+    [
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "who",
+        "whom",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "what",
+        "one",
+    ]
+)
+# Sectors of the state: a bare "the army" belongs to its claimant's country.
+STATE = frozenset(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"])
+_QUANT = re.compile(
+    r"^(?:(?:at|least|most|more|than|about|some|around|nearly|almost|over|up|to|"
+    r"several|dozens|hundreds|thousands|of|\d[\d,.]*|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+)+",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@functools.cache
+def target_nouns() -> frozenset[str]:
+    """Return the nouns that name an actor's belongings (``targets``, ``bases``)."""
+    ref = resources.files("reportedly.lexicons").joinpath("target_nouns.txt")
+    lines = ref.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and w[0] != "#")
+
+
+def _core(text: str, start: int) -> tuple[int, int] | None:
+    """Return the char range of the owner in ``eight IS targets`` -> ``IS``."""
+    lead = _QUANT.match(text)
+    a = lead.end() if lead else 0
+    nouns = target_nouns()
+    for w in re.finditer(r"\S+", text):
+        if w.start() >= a and w.group().lower().strip(".,") in nouns:
+            b = w.start()
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            return (start + a, start + b) if b > a else None
+    return None
+
+
+def _key(coded: Coded) -> tuple:
+    """Participants that code the same way are one actor."""
+    if coded.kind in ("country", "person"):
+        return (coded.kind, coded.name)
+    return (coded.kind, coded.country, coded.sector, coded.scope, coded.backer)
+
+
+class _Linker:
+    def __init__(self, actors: Sequence[Actor], article: Article) -> None:
+        self.text = article.text
+        self.article_id = article.id
+        self.actors: dict[str, Actor] = {a.id: a for a in actors}
+        self.spans = [(m.start, m.end, a.id) for a in actors for m in a.mentions]
+        self.by_key: dict[tuple, str] = {}
+        self.contextual: set[str] = set()  # named by a bare "the army"
+        for a in actors:
+            coded = code_actor(a.name) if a.kind != "person" else None
+            if coded is not None and coded.name.lower() != a.name.lower():
+                self.by_key.setdefault(_key(coded), a.id)
+            self.by_key.setdefault(("name", a.name.lower()), a.id)
+
+    def mention_of(self, s: Span) -> str | None:
+        exact = [aid for a, b, aid in self.spans if (a, b) == (s.start, s.end)]
+        inside = [aid for a, b, aid in self.spans if a >= s.start and b <= s.end]
+        found = exact or inside
+        return found[0] if found else None
+
+    def country_of(self, aid: str | None) -> str | None:
+        return self.actors[aid].country if aid in self.actors else None
+
+    def coded(self, span: Span) -> tuple[Span, Coded | None]:
+        text = _POSSESSIVE.sub("", span.text).rstrip() or span.text
+        coded, core = None, span
+        owner = _core(text, span.start)
+        if owner is not None:
+            core = Span.of(self.text, *owner)
+            coded = code_actor(core.text)
+        if coded is None:
+            coded, core = code_actor(text), span
+        if coded is None:
+            return span, None
+        return core, coded
+
+    def add(self, span: Span, coded: Coded, contextual: bool) -> str:
+        key = _key(coded)
+        aid = self.by_key.get(key) or self.by_key.get(("name", coded.name.lower()))
+        if aid is None:
+            aid = stable_id(self.article_id, coded.kind, *key[1:])
+            self.by_key[key] = aid
+            self.actors[aid] = Actor(
+                id=aid,
+                name=coded.name,
+                kind=coded.kind,
+                country=coded.country,
+                sector=coded.sector,
+            )
+            if contextual:
+                self.contextual.add(aid)
+        elif aid in self.contextual and not contextual:
+            # "Russia's military" names the actor better than "the army"
+            self.contextual.discard(aid)
+            self.actors[aid] = dataclasses.replace(self.actors[aid], name=coded.name)
+        actor = self.actors[aid]
+        if span not in actor.mentions:
+            mentions = tuple(sorted((*actor.mentions, span), key=lambda m: m.start))
+            self.actors[aid] = dataclasses.replace(actor, mentions=mentions)
+            self.spans.append((span.start, span.end, aid))
+        return aid
+
+    def link(self, arg: EventArg, ev: Event, claimant_country: str | None) -> EventArg:
+        if arg.actor_id is not None:
+            return arg
+        aid = self.mention_of(arg.span)
+        if aid is not None:
+            return dataclasses.replace(arg, actor_id=aid)
+        low = arg.span.text.lower()
+        claimant = ev.claimant.actor_id if ev.claimant else None
+        if low in CLAIMANT_PRONOUNS and claimant:
+            return dataclasses.replace(arg, actor_id=claimant)
+        if low in PERSON_PRONOUNS and claimant:
+            if self.actors[claimant].kind == "person":
+                return dataclasses.replace(arg, actor_id=claimant)
+            return arg
+        if low in PRONOUNS:
+            return arg
+        span = arg.span
+        if re.fullmatch(r"[\d,.]+|[a-z]+", span.text) and ev.quantities:
+            q = next((q for q in ev.quantities if q.start == span.start), None)
+            if q is not None:
+                span = Span.of(self.text, q.start, q.end)
+        core, coded = self.coded(span)
+        if coded is None:
+            return arg
+        contextual = False
+        if coded.country is None and coded.scope is None and coded.sector in STATE:
+            contextual = claimant_country is not None
+            coded = dataclasses.replace(coded, country=claimant_country)
+        aid = self.mention_of(core) or self.add(core, coded, contextual)
+        return EventArg(span=core, actor_id=aid)
+
+
+def event_actors(
+    events: Sequence[Event], actors: Sequence[Actor], article: Article
+) -> tuple[list[Event], list[Actor]]:
+    """Link each event's claimant, actors and recipients to actor records.
+
+    Returns the events with ``actor_id`` set where a participant could be
+    resolved and the article's actors, extended with the coded participants.
+    """
+    linker = _Linker(actors, article)
+    out = []
+    for ev in events:
+        claimant = ev.claimant
+        if claimant is not None and claimant.actor_id is None:
+            aid = linker.mention_of(claimant.span)
+            if aid is not None and (
+                (claimant.span.start, claimant.span.end)
+                in {(m.start, m.end) for m in linker.actors[aid].mentions}
+            ):
+                claimant = dataclasses.replace(claimant, actor_id=aid)
+        ev = dataclasses.replace(ev, claimant=claimant)
+        ctry = linker.country_of(claimant.actor_id) if claimant else None
+        out.append(
+            dataclasses.replace(
+                ev,
+                actors=tuple(linker.link(a, ev, ctry) for a in ev.actors),
+                recipients=tuple(linker.link(r, ev, ctry) for r in ev.recipients),
+            )
+        )
+    return out, list(linker.actors.values())
