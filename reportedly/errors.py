@@ -29,6 +29,6 @@ class StoreError(ReportedlyError):
 
 
 class SetupError(ReportedlyError):
-    """A resource built at setup (the gazetteer) is missing: run ``reportedly setup``."""
+    """A resource built at setup (the gazetteer) is missing: run reportedly setup."""
 
     kind = "setup"

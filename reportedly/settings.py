@@ -3,11 +3,12 @@
 Stages never read the environment: the CLI (or a web or batch surface) calls
 ``Settings.from_env()`` once and hands the result to ``reportedly.service``.
 
-| variable | meaning |
-|---|---|
-| ``REPORTEDLY_CACHE`` | folder of built resources (the gazetteer); default ``~/.cache/reportedly`` |
-| ``REPORTEDLY_ACTORS`` | a TSV file of your own actors (columns of ``actor_dictionary.tsv``) |
-| ``REPORTEDLY_MODEL`` | the spaCy pipeline to load (default ``en_core_web_sm``, else its pinned copy) |
+- ``REPORTEDLY_CACHE``: folder of built resources (the gazetteer); default
+  ``~/.cache/reportedly``;
+- ``REPORTEDLY_ACTORS``: a TSV file of your own actors (the columns of
+  ``lexicons/actor_dictionary.tsv``);
+- ``REPORTEDLY_MODEL``: the spaCy pipeline to load (default ``en_core_web_sm``,
+  else its pinned copy).
 """
 
 from __future__ import annotations

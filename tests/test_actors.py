@@ -255,7 +255,7 @@ def test_reference_article_speakers() -> None:
 
 
 def test_pipeline_links_every_named_speaker_of_the_reference_article() -> None:
-    from reportedly.pipeline import analyze
+    from reportedly import analyze
 
     text = DEMO.read_text(encoding="utf-8")
     result = analyze(text, raw=True)

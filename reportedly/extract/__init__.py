@@ -9,6 +9,7 @@ when one is missing.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from reportedly.extract._draft import Draft, Extractor
@@ -23,6 +24,7 @@ __all__ = [
     "Resources",
     "check_resources",
     "extract",
+    "setup",
     "using",
     "versions",
 ]
@@ -65,3 +67,12 @@ def versions() -> dict[str, str]:
 def check_resources(resources: Resources | None = None) -> None:
     """Raise ``SetupError`` when a file built at setup (the gazetteer) is missing."""
     _gazetteer.require((resources or Resources()).cache_dir)
+
+
+def setup(resources: Resources | None = None) -> Path:
+    """Build the files extraction needs if missing (the gazetteer); return its path.
+
+    An explicit step for a surface (``reportedly setup``, install): extraction
+    itself never builds anything.
+    """
+    return _gazetteer.ensure((resources or Resources()).cache_dir)

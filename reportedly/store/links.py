@@ -49,7 +49,7 @@ def candidates(con: Any, keys: Sequence[tuple[str, int, int]]) -> list[LinkRecor
     """
     if not keys:
         return []
-    cols = {"type": [k[0] for k in keys], "lo": [k[1] for k in keys]}
+    cols: Columns = {"type": [k[0] for k in keys], "lo": [k[1] for k in keys]}
     cols["hi"] = [k[2] for k in keys]
     _registered(con, "_keys", cols)
     try:
