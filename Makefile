@@ -44,6 +44,7 @@ eval: install
 	$(PY) -m bench.eval_actors --shared $(SHARED)
 	$(PY) -m bench.eval_petrarch --shared $(SHARED)
 	$(PY) -m bench.eval_places --shared $(SHARED)
+	$(PY) -m bench.eval_language --shared $(SHARED)
 	$(PY) -m bench.summary
 
 bench: install
