@@ -100,6 +100,8 @@ def todo(
                     f"   {f:10} {r.values[f]!s:.300}   [{r.verdicts.get(f, 'TODO')}]"
                 )
             pending = [f for f in fields if every or f not in r.verdicts]
+            if r.verdicts.get("real") == "no" and not every:
+                pending = []  # not a record of anything: its fields are moot
             if r.kind == "event" and (every or "duplicate" not in r.verdicts):
                 pending.append("duplicate")
             if pending:

@@ -27,6 +27,7 @@ class Rec:
     type: str = ""
     shown: str = ""  # what the record is about: trigger and evidence, or cue
     verdicts: dict[str, str] = field(default_factory=dict)  # field -> verdict
+    correct: dict[str, str] = field(default_factory=dict)  # field -> right value
 
 
 def records(item: Item, a: Analysis) -> Iterator[Rec]:
@@ -70,18 +71,20 @@ def load_verdicts(folder: Path = VERDICTS) -> list[dict]:
 
 def attach(recs: list[Rec], lines: list[dict]) -> None:
     """Set each record's verdicts: the latest one for its key, field and value."""
-    latest: dict[tuple, str] = {}
+    latest: dict[tuple, dict] = {}
     for v in lines:
         if v.get("kind") in ("event", "quote"):
-            latest[(v["locator"], v["key"], v["field"], v["value"])] = v["verdict"]
+            latest[(v["locator"], v["key"], v["field"], v["value"])] = v
     for r in recs:
         for name, h in hashes(r.values).items():
             found = latest.get((r.item.locator, r.key, name, h))
             if found is not None:
-                r.verdicts[name] = found
+                r.verdicts[name] = found["verdict"]
+                if found.get("correct"):
+                    r.correct[name] = found["correct"]
         dup = latest.get((r.item.locator, r.key, "duplicate", ""))
         if dup is not None:
-            r.verdicts["duplicate"] = dup
+            r.verdicts["duplicate"] = dup["verdict"]
 
 
 def gold_events(lines: list[dict]) -> set[tuple[str, str, str]]:

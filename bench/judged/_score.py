@@ -96,12 +96,14 @@ def calibration(events: list[Rec]) -> str:
 def missed(
     events: list[Rec], gold: set[tuple[str, str, str]], locators: list[str]
 ) -> tuple[str, str]:
-    """Return the events a reader found that no current record reports (sentence
-    and type), per article."""
+    """Return the events a reader found that no current record reports, per
+    article: none in its sentence of its type (a record of the wrong type that
+    a reader judged real counts as found: its type is scored on its own)."""
     found = {
-        (r.item.locator, r.sentence, r.type)
+        (r.item.locator, r.sentence, t)
         for r in events
         if r.verdicts.get("real") != "no"
+        for t in (r.type, r.correct.get("type", r.type).split(":")[0])
     }
     lost = Counter(g[0] for g in gold if g[0] in locators and g not in found)
     n = len([g for g in gold if g[0] in locators])
