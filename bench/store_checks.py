@@ -89,8 +89,8 @@ MONTHS = [
     "december",
 ]
 FURNITURE = re.compile(
-    r"^(see|read|watch) more\b|^(related|share|click|subscribe|advertisement|photo|"
-    r"video|caption|image)s?\b|\b(getty images|ap photo|afp photo|reuters/)",
+    r"^(see|read|watch) more\b|^(related|share|click|subscribe|advertisement)\b|"
+    r"\b(getty images|ap photo|afp photo)\b|reuters/|^(photo|image)s? (by|credit)\b",
     re.IGNORECASE,
 )
 IS_NAMES = {"islamic state", "isis", "isil", "is", "daesh", "islamic state group"}
