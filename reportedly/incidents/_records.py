@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from reportedly.counts import YEAR
 from reportedly.incidents import _rules, _text
 from reportedly.model import (
     Actor,
@@ -36,7 +37,7 @@ def _background_free(ev: Event, published: str | None) -> str | None:
     text = ev.evidence.text
     if not published or _text.background(text):
         return None
-    years = set(_text.YEAR.findall(text))
+    years = set(YEAR.findall(text))
     return None if years - {published[:4]} else published
 
 

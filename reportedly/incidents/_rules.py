@@ -7,20 +7,19 @@ thresholds and type tables are data in ``lexicons/incidents.toml``.
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Sequence
 
+from reportedly.counts import clashes, recipients_clash
 from reportedly.distance import km
 from reportedly.incidents._text import (
-    YEAR,
     evidence_names,
     regions,
     rules,
     same_text,
     unit,
 )
-from reportedly.model import Contradiction, Count, LinkPlace, LinkRecord, Party
+from reportedly.model import Contradiction, LinkPlace, LinkRecord, Party
 
 
 @functools.cache
@@ -174,28 +173,11 @@ def compare(a: LinkRecord, b: LinkRecord) -> tuple[bool, str]:
     )
 
 
-def _bounds(q: Count) -> tuple[float, float]:
-    """Return the interval a quantity states (``at least 4`` -> [4, inf))."""
-    text, v, c = q.text.casefold(), float(q.value), rules()["contradictions"]
-    if any(w in text for w in c["lower_bound"]):
-        return v, math.inf
-    if any(w in text for w in c["upper_bound"]):
-        return 0.0, v
-    if any(w in text for w in c["approximate"]):
-        return 0.7 * v, 1.3 * v
-    return v, v
-
-
 def _camps_differ(a: Sequence[Party], b: Sequence[Party]) -> bool:
-    """Say whether every pair of resolved recipients differs in country or camp."""
+    """Say whether every pair of resolved recipients cannot both be the target."""
     if side(a, b)[0] != "disagree":
         return False
-    camp = {s: i for i, g in enumerate(rules()["contradictions"]["camps"]) for s in g}
-    return all(
-        p[1] != q[1] or camp.get(p[2] or "", -1) != camp.get(q[2] or "", -2)
-        for p in a
-        for q in b
-    )
+    return all(recipients_clash((p[1], p[2]), (q[1], q[2])) for p in a for q in b)
 
 
 def _shared_count(a: LinkRecord, b: LinkRecord) -> bool:
@@ -206,28 +188,11 @@ def _shared_count(a: LinkRecord, b: LinkRecord) -> bool:
 
 def _quantity_clash(a: LinkRecord, b: LinkRecord) -> list[tuple[str, str]]:
     """Return (unit, detail) for units where no count of ``a`` fits one of ``b``."""
-    units = set(rules()["contradictions"]["units"])
-
-    def by_unit(r: LinkRecord) -> dict[str, list[Count]]:
-        out: dict[str, list[Count]] = {}
-        for q in r.quantities:
-            if unit(q.unit) in units and not YEAR.search(q.text):
-                out.setdefault(unit(q.unit), []).append(q)
-        return out
-
-    qa, qb = by_unit(a), by_unit(b)
-    clashes = []
-    for u in sorted(qa.keys() & qb.keys()):
-        fits = any(
-            not (b1[1] < b2[0] or b2[1] < b1[0])
-            for x in qa[u]
-            for y in qb[u]
-            for b1, b2 in [(_bounds(x), _bounds(y))]
-        )
-        if not fits:
-            texts = (", ".join(repr(q.text) for q in g) for g in (qa[u], qb[u]))
-            clashes.append((u, " vs ".join(texts)))
-    return clashes
+    out = []
+    for u, qa, qb in clashes(a.quantities, b.quantities):
+        texts = (", ".join(repr(q.text) for q in g) for g in (qa, qb))
+        out.append((u, " vs ".join(texts)))
+    return out
 
 
 def contradictions(a: LinkRecord, b: LinkRecord) -> list[Contradiction]:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
+from reportedly.counts import unit_key
 from reportedly.model import Count, LinkPlace
 
 
@@ -60,7 +61,6 @@ def background(text: str) -> bool:
     return any(f" {w} " in low for w in rules()["names"]["background"])
 
 
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ART = r"(?:(?:al|el|ad|as|ar|ash|az|ez|an|at)-)?"
 _NAME = re.compile(rf"\b{_ART}[A-Z][\w'-]+(?:\s+{_ART}[A-Z][\w'-]+)*")
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ar|ash|az|ez|an|at)-")
@@ -115,9 +115,4 @@ def same_text(a: str, b: str) -> bool:
 
 def unit(u: str) -> str:
     """Return a unit for comparing: lower case, a listed plural made singular."""
-    u = u.casefold().strip()
-    return (
-        u[:-1]
-        if u.endswith("s") and u[:-1] in rules()["contradictions"]["units"]
-        else u
-    )
+    return unit_key(u)
