@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from reportedly import incidents
+from reportedly import entities, incidents
 from reportedly.model import Analysis, Article, ErrorRecord, RawDocument
 from reportedly.pipeline import analyze_documents
 from reportedly.store import Store
@@ -42,14 +42,26 @@ def store_batch(store: Store, items: list[Analysis | ErrorRecord]) -> tuple[int,
     """Store one batch and update incidents in one transaction; return (new, events)."""
     analyses = [i for i in items if isinstance(i, Analysis)]
     errors = [i for i in items if isinstance(i, ErrorRecord)]
+    canonical = {a.article.id: entities.assign(a) for a in analyses}
     with store.transaction():
-        new = store.save(analyses, errors)
+        new = store.save(analyses, errors, canonical)
         records = [r for a in new for r in incidents.link_records(a)]
         candidates = store.link_candidates(incidents.candidate_keys(records))
         update = incidents.update(records, candidates, store.incident_members)
         store.save_links(records)
         store.apply_incidents(update)
     return len(new), sum(len(a.events) for a in new)
+
+
+def backfill_entities(store: Store) -> int:
+    """Give an entity to actor rows stored before entities existed; return how many."""
+    missing = store.actors_without_entity()
+    if missing:
+        with store.transaction():
+            store.set_entities(
+                [(aid, a.id, entities.entity_of(a, aid)) for aid, a in missing]
+            )
+    return len(missing)
 
 
 class _Writer:
@@ -102,6 +114,7 @@ def ingest_documents(
 ) -> IngestSummary:
     """Analyse documents into ``store``; ``options`` go to ``analyze_documents``."""
     summary = IngestSummary()
+    backfill_entities(store)
     seen = store.article_ids()
 
     def skip(article: Article) -> bool:

@@ -238,7 +238,15 @@ def sql(
         return store.sql(statement)
 
 
-def export(db: str | Path, output: str | Path, *, fmt: str, table: str | None) -> int:
-    """Write a table, or the event data when ``table`` is None; return the rows."""
+def export(
+    db: str | Path,
+    output: str | Path,
+    *,
+    fmt: str,
+    table: str | None,
+    min_confidence: float = 0.0,
+) -> int:
+    """Write a table, or the event data when ``table`` is None (events with at
+    least ``min_confidence``); return the number of rows."""
     with open_existing(db) as store:
-        return store.export(output, fmt=fmt, table=table)
+        return store.export(output, fmt=fmt, table=table, min_confidence=min_confidence)

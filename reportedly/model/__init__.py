@@ -4,6 +4,7 @@ Imports nothing else from the package.
 """
 
 from reportedly.model._serial import Record
+from reportedly.model.entity import Entity
 from reportedly.model.incident import (
     Contradiction,
     Count,
@@ -45,6 +46,7 @@ __all__ = [
     "Claimant",
     "Contradiction",
     "Count",
+    "Entity",
     "ErrorRecord",
     "Event",
     "EventArg",

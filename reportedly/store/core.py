@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,15 @@ import duckdb
 import pyarrow as pa
 
 from reportedly.errors import StoreError
-from reportedly.model import Analysis, ErrorRecord, Incident, IncidentUpdate, LinkRecord
+from reportedly.model import (
+    Actor,
+    Analysis,
+    Entity,
+    ErrorRecord,
+    Incident,
+    IncidentUpdate,
+    LinkRecord,
+)
 from reportedly.store import links
 from reportedly.store import query as query_mod
 from reportedly.store.rows import Columns, Row, analysis_from_rows, analysis_rows
@@ -75,9 +83,16 @@ class Store:
         return {r[0] for r in self.con.execute("SELECT id FROM articles").fetchall()}
 
     def save(
-        self, analyses: Iterable[Analysis], errors: Iterable[ErrorRecord] = ()
+        self,
+        analyses: Iterable[Analysis],
+        errors: Iterable[ErrorRecord] = (),
+        entities: Mapping[str, Mapping[str, Entity]] | None = None,
     ) -> list[Analysis]:
-        """Store analyses and error records; return the analyses that were new."""
+        """Store analyses and error records; return the analyses that were new.
+
+        ``entities`` gives the canonical actor of each actor record, by article
+        id and actor id (``reportedly.entities.assign``).
+        """
         batch: dict[str, Analysis] = {}
         for a in analyses:  # the first copy of an article wins, as across batches
             batch.setdefault(a.article.id, a)
@@ -92,7 +107,7 @@ class Store:
             for (aid,) in old:
                 del batch[aid]
         new = [batch[k] for k in sorted(batch)]
-        for table, cols in analysis_rows(new).items():
+        for table, cols in analysis_rows(new, entities).items():
             links.insert(self.con, table, cols)
         errs: Columns = {"source": [], "error": [], "message": []}
         for e in errors:
@@ -100,6 +115,17 @@ class Store:
                 errs[k].append(getattr(e, k))
         links.insert(self.con, "errors", errs, ignore=True)
         return new
+
+    def actors_without_entity(self) -> list[tuple[str, Actor]]:
+        """Return (article id, actor) of actor rows stored before entities were."""
+        rows = self.con.execute(
+            "SELECT article_id, record FROM actors WHERE entity_id IS NULL"
+        ).fetchall()
+        return [(a, Actor.from_dict(json.loads(r))) for a, r in rows]
+
+    def set_entities(self, rows: Sequence[tuple[str, str, Entity]]) -> None:
+        """Set the entity of actor rows given as (article id, actor id, entity)."""
+        links.set_entities(self.con, rows)
 
     def save_links(self, records: Sequence[LinkRecord]) -> None:
         """Store the link records of new linkable events (``incident_id`` unset)."""
@@ -187,9 +213,16 @@ class Store:
                     r[key] = json.loads(r[key])
         return rows
 
-    def export(self, path: str | Path, *, fmt: str, table: str | None = None) -> int:
+    def export(
+        self,
+        path: str | Path,
+        *,
+        fmt: str,
+        table: str | None = None,
+        min_confidence: float = 0.0,
+    ) -> int:
         """Write a table (or the event-data view when None) to JSONL, CSV or Parquet."""
-        sql = query_mod.export_sql(table)
+        sql = query_mod.export_sql(table, min_confidence=min_confidence)
         options = {"jsonl": "FORMAT json", "csv": "FORMAT csv, HEADER true"}
         opt = options.get(fmt, "FORMAT parquet")
         target = str(path).replace("'", "''")

@@ -8,8 +8,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from reportedly.model import Incident, IncidentUpdate, LinkRecord
-from reportedly.store.rows import Columns, incident_rows, to_json
+from reportedly.model import Entity, Incident, IncidentUpdate, LinkRecord
+from reportedly.store.rows import Columns, entity_columns, incident_rows, to_json
 
 _KEYS = ("article_id", "event_id", "type", "day", "country")
 
@@ -118,3 +118,22 @@ def incident(con: Any, incident_id: str) -> Incident | None:
     data = json.loads(found[0])
     data["reports"] = [json.loads(r[0]) for r in reports]
     return Incident.from_dict(data)
+
+
+def set_entities(con: Any, rows: Sequence[tuple[str, str, Entity]]) -> None:
+    """Set the ``entity_*`` columns of actor rows (article id, actor id, entity)."""
+    if not rows:
+        return
+    cols: Columns = {"article_id": [r[0] for r in rows], "id": [r[1] for r in rows]}
+    per_row = [entity_columns(r[2]) for r in rows]
+    for key in entity_columns(None):
+        cols[key] = [c[key] for c in per_row]
+    _registered(con, "_entities", cols)
+    sets = ", ".join(f"{k} = s.{k}" for k in entity_columns(None))
+    try:
+        con.execute(
+            f"UPDATE actors SET {sets} FROM _entities s "
+            "WHERE actors.article_id = s.article_id AND actors.id = s.id"
+        )
+    finally:
+        con.unregister("_entities")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from reportedly.model import (
     Actor,
     Analysis,
     Claimant,
+    Entity,
     Event,
     EventArg,
     Incident,
@@ -66,7 +67,15 @@ def _article(a: Analysis) -> Row:
 
 def _actor(r: Actor, ctx: Row) -> Row:
     keys = ("id", "name", "kind", "country", "sector", "role", "affiliation")
-    return {k: getattr(r, k) for k in keys}
+    row = {k: getattr(r, k) for k in keys}
+    row |= entity_columns(ctx["entities"].get(r.id))
+    return row | {"n_mentions": len(r.mentions)}
+
+
+def entity_columns(e: Entity | None) -> Row:
+    """Return the ``entity_*`` columns of an actor row (all None without one)."""
+    keys = ("id", "name", "kind", "country", "sector", "scope")
+    return {f"entity_{k}": getattr(e, k) if e else None for k in keys}
 
 
 def _place(r: Place, ctx: Row) -> Row:
@@ -143,14 +152,19 @@ def _append(cols: Columns, row: Row) -> None:
         cols[k].append(v)
 
 
-def analysis_rows(analyses: Iterable[Analysis]) -> dict[str, Columns]:
-    """Return column lists per table for analyses."""
+def analysis_rows(
+    analyses: Iterable[Analysis],
+    entities: Mapping[str, Mapping[str, Entity]] | None = None,
+) -> dict[str, Columns]:
+    """Return column lists per table for analyses; ``entities`` gives the
+    canonical actor of each actor record, by article id and actor id."""
     out: dict[str, Columns] = {t: {} for t in ("articles", *CHILDREN)}
     for a in analyses:
         _append(out["articles"], _article(a))
         ctx = {
             "actors": {x.id: x for x in a.actors},
             "places": {x.id: x for x in a.places},
+            "entities": (entities or {}).get(a.article.id, {}),
         }
         for table, build in CHILDREN.items():
             for i, rec in enumerate(getattr(a, table)):

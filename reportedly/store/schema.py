@@ -71,6 +71,26 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             quantities JSON, evidence VARCHAR, record JSON);
         """,
     ),
+    (
+        2,
+        "canonical actors: an entity per actor row, the entities view",
+        """
+        ALTER TABLE actors ADD COLUMN entity_id VARCHAR;
+        ALTER TABLE actors ADD COLUMN entity_name VARCHAR;
+        ALTER TABLE actors ADD COLUMN entity_kind VARCHAR;
+        ALTER TABLE actors ADD COLUMN entity_country VARCHAR;
+        ALTER TABLE actors ADD COLUMN entity_sector VARCHAR;
+        ALTER TABLE actors ADD COLUMN entity_scope VARCHAR;
+        ALTER TABLE actors ADD COLUMN n_mentions INTEGER;
+        CREATE VIEW entities AS
+        SELECT entity_id AS id, min(entity_name) AS name, min(entity_kind) AS kind,
+               min(entity_country) AS country, min(entity_sector) AS sector,
+               min(entity_scope) AS scope, count(DISTINCT article_id) AS n_articles,
+               sum(n_mentions) AS n_mentions,
+               list(DISTINCT name ORDER BY name) AS aliases
+        FROM actors WHERE entity_id IS NOT NULL GROUP BY entity_id;
+        """,
+    ),
 ]
 
 TABLES = (
@@ -81,6 +101,7 @@ TABLES = (
     "events",
     "signals",
     "errors",
+    "entities",
     "link_index",
     "incidents",
     "incident_reports",

@@ -1,0 +1,5 @@
+"""Run the command line: ``python -m reportedly.cli``."""
+
+from reportedly.cli import main
+
+main()
