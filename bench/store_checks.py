@@ -107,6 +107,12 @@ def _bad_name(name: str | None) -> bool:
     )
 
 
+def _one(per_name: list, names: set[str]) -> str:
+    """How many actors the names of one entity make, and how many names occur."""
+    hits = [(n, e) for n, e in per_name if n in names]
+    return f"{len({e for _, e in hits})} ({len({n for n, _ in hits})} names)"
+
+
 def _ingest(shared: Path, name: str, db: Path) -> None:
     db.unlink(missing_ok=True)
     cmd = [sys.executable, "-m", "reportedly.cli", "ingest", "--no-progress"]
@@ -124,6 +130,14 @@ def checks(db: Path, show: bool) -> dict[str, str]:
         _, q = s.sql("SELECT speaker_text FROM quotes WHERE speaker_text IS NOT NULL")
         _, words = s.sql("SELECT sum(len(string_split(text, ' '))) FROM articles")
         _, names = s.sql("SELECT lower(name), count(*) FROM actors GROUP BY 1")
+        has_entities = "entity_id" in s.sql("SELECT * FROM actors LIMIT 0")[0]
+        ents = "entity_id" if has_entities else "lower(name)"
+        _, per_name = s.sql(f"SELECT DISTINCT lower(name), {ents} FROM actors")
+        scope = "entity_scope = 'corpus'" if has_entities else "true"
+        _, n_ents = s.sql(
+            f"SELECT count(DISTINCT {ents}) FILTER (WHERE {scope}), "
+            f"count(DISTINCT {ents}) FILTER (WHERE NOT {scope}) FROM actors"
+        )
         _, dated = s.sql(
             "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id "
             "WHERE TRY_CAST(e.date AS DATE) < DATE '1900-01-01' OR "
@@ -149,8 +163,11 @@ def checks(db: Path, show: bool) -> dict[str, str]:
         "events with neither actor nor recipient": f"{empty / max(len(ev), 1):.2f}",
         "events per 1,000 words": f"{1000 * len(ev) / n_words:.1f}",
         "distinct actor names": str(len(actor_names)),
-        "actor names of the Islamic State": str(len(actor_names & IS_NAMES)),
-        "actor names of the United States": str(len(actor_names & US_NAMES)),
+        "actors: named entities across articles / generic, of one article": (
+            f"{n_ents[0][0]} / {n_ents[0][1]}"
+        ),
+        "actors for the Islamic State (its names)": _one(per_name, IS_NAMES),
+        "actors for the United States (its names)": _one(per_name, US_NAMES),
     }
 
 
