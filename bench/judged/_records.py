@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bench.judged._fields import event_sentence, event_values, hashes, quote_values
 from bench.judged._sample import HERE, Item, event_key, quote_key
@@ -26,6 +27,7 @@ class Rec:
     sentence: str = ""
     type: str = ""
     shown: str = ""  # what the record is about: trigger and evidence, or cue
+    obj: Any = None  # the Event or Quote itself
     verdicts: dict[str, str] = field(default_factory=dict)  # field -> verdict
     correct: dict[str, str] = field(default_factory=dict)  # field -> right value
 
@@ -44,6 +46,7 @@ def records(item: Item, a: Analysis) -> Iterator[Rec]:
             type=e.type,
             shown=f"trigger {e.trigger.text if e.trigger else None!r} in "
             f"{' '.join(e.evidence.text.split())!r}",
+            obj=e,
         )
     for q in a.quotes:
         cue = q.cue.text if q.cue else None
@@ -55,6 +58,7 @@ def records(item: Item, a: Analysis) -> Iterator[Rec]:
             quote_values(a, q),
             q.confidence,
             shown=shown,
+            obj=q,
         )
 
 

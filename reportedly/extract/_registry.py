@@ -3,13 +3,21 @@
 Each extractor reads the records of the ones before it from the draft:
 actors need the quotes; signals the actors; claims the quotes and events;
 places the actors' countries; event places the places, dates and actors;
-contradictions the finished events. A new extractor goes into its package
-and here.
+contradictions the finished events; confidence, last, every record. A new
+extractor goes into its package and here.
 """
 
 from __future__ import annotations
 
-from reportedly.extract import actors, dates, events, places, quotes, signals
+from reportedly.extract import (
+    actors,
+    confidence,
+    dates,
+    events,
+    places,
+    quotes,
+    signals,
+)
 from reportedly.extract._draft import Extractor
 
 REGISTRY: tuple[Extractor, ...] = (
@@ -23,4 +31,5 @@ REGISTRY: tuple[Extractor, ...] = (
     dates.DATES,
     events.EVENT_PLACES,
     signals.CONTRADICTIONS,
+    confidence.CONFIDENCE,
 )

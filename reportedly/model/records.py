@@ -204,7 +204,8 @@ class Event(Record):
     claimant: Claimant | None = None
     evidence: Span
     trigger: Span | None = None  # the verb or noun that names the event
-    confidence: float = 0.5
+    confidence: float = 0.5  # calibrated: how likely the record is usable
+    detection: float | None = None  # how sure detection is that this is an event
 
     @property
     def actor(self) -> EventArg | None:
