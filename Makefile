@@ -45,6 +45,7 @@ eval: install
 	$(PY) -m bench.eval_petrarch --shared $(SHARED)
 	$(PY) -m bench.eval_places --shared $(SHARED)
 	$(PY) -m bench.eval_language --shared $(SHARED)
+	$(PY) -m bench.judged score --half heldout --shared $(SHARED)
 	$(PY) -m bench.summary
 
 bench: install
