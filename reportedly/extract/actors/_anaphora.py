@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from reportedly.extract.actors._codes import countries_in
 from reportedly.extract.actors._gender import name_gender, title_gender
 from reportedly.extract.actors._lexicon import load, norm
+from reportedly.extract.actors._terms import in_office
 from reportedly.extract.actors._words import former
 from reportedly.model import Actor
 
@@ -96,6 +97,25 @@ class Antecedents:
         g = self.gender(aid)
         return g == cls if strict else g in (None, cls)
 
+    def subjects(self, start: int, cls: str) -> list[Any]:
+        """Subject nouns before ``start`` in its sentence and the two before,
+        nearest first: candidates that no actor mentions yet (``The Kurdish
+        militia held the ridge. They ...``)."""
+        if cls not in KINDS:
+            return []
+        n = self.sentence(start)
+        lo = self.sent_starts[max(n - WINDOW, 0)]
+        first = max(bisect_right(self.starts, lo) - 1, 0)
+        out = []
+        for t in self.doc[first:]:
+            if t.idx >= start:
+                break
+            if t.dep_ in SUBJECTS and t.pos_ in ("NOUN", "PROPN"):
+                plural = t.tag_ in ("NNS", "NNPS")
+                if cls == "p" or not plural:
+                    out.append(t)
+        return out[::-1]
+
     def find(self, start: int, end: int, cls: str) -> str | None:
         """The actor a pronoun of class ``cls`` at ``[start, end)`` refers to."""
         n = self.sentence(start)
@@ -112,17 +132,28 @@ class Antecedents:
         return None
 
 
-def _ages(text: str, people: Sequence[Actor]) -> dict[str, set[str]]:
-    """Map each age the article gives a person (``X, 56,``) to their ids."""
-    ages: dict[str, set[str]] = {}
-    for a in people:
-        for m in a.mentions:
-            after = _AGE_AFTER.match(text[m.end : m.end + 8])
-            before = _AGE_BEFORE.search(text[max(m.start - 40, 0) : m.start])
-            for hit in (after, before):
-                if hit is not None:
-                    ages.setdefault(hit.group(1), set()).add(a.id)
-    return ages
+def ages(text: str, mentions: Iterable[tuple[int, int, str]]) -> dict[str, set[str]]:
+    """Map each age the article gives a person (``X, 56,``, ``the 56-year-old
+    X``) to the keys of the mentions ``(start, end, key)`` it is given at."""
+    out: dict[str, set[str]] = {}
+    for start, end, key in mentions:
+        after = _AGE_AFTER.match(text[end : end + 8])
+        before = _AGE_BEFORE.search(text[max(start - 40, 0) : start])
+        for hit in (after, before):
+            if hit is not None:
+                out.setdefault(hit.group(1), set()).add(key)
+    return out
+
+
+def aged(
+    text: str, phrase: str, mentions: Iterable[tuple[int, int, str]]
+) -> str | None:
+    """``the 56-year-old``: the one person given that age, or None."""
+    age = _AGE_DESC.match(" ".join(phrase.split()))
+    if age is None:
+        return None
+    found = ages(text, mentions).get(age.group(1), set())
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _was_former(text: str, actor: Actor) -> bool:
@@ -134,17 +165,20 @@ def _was_former(text: str, actor: Actor) -> bool:
 
 
 def describe(
-    text: str, phrase: str, people: Sequence[Actor], before: Callable[[Actor], bool]
+    text: str,
+    phrase: str,
+    people: Sequence[Actor],
+    before: Callable[[Actor], bool],
+    published: str | None = None,
 ) -> str | None:
     """The person a description names (``the 56-year-old``), or None.
 
     ``before`` tells whether an actor was mentioned before the description.
     """
     known = [a for a in people if a.kind == "person" and before(a)]
-    age = _AGE_DESC.match(phrase.strip())
-    if age is not None:
-        found = _ages(text, known).get(age.group(1), set())
-        return next(iter(found)) if len(found) == 1 else None
+    if _AGE_DESC.match(" ".join(phrase.split())):
+        spans = [(m.start, m.end, a.id) for a in known for m in a.mentions]
+        return aged(text, phrase, spans)
     words = norm(phrase).split()
     if not words or words[0] not in ("the", "this", "that"):
         return None
@@ -167,5 +201,6 @@ def describe(
         if a.role == role
         and _was_former(text, a) == was
         and (not named or a.country in named)
+        and in_office(a.name, role, published)
     }
     return next(iter(found)) if len(found) == 1 else None

@@ -3,8 +3,9 @@
 First names are looked up in the data that the ``gender-guesser`` package
 ships (Jörg Michael's name dictionary, about 45,000 first names); it is read
 once, lazily, the first time a name needs it (about 0.5 s). Only clear
-answers count: ``male``/``mostly_male`` -> ``m``, ``female``/``mostly_female``
--> ``f``; androgynous and unknown names have no gender.
+answers count: ``male`` -> ``m``, ``female`` -> ``f``; mostly-male or
+mostly-female (``Kim``, also a Korean surname), androgynous and unknown
+names have no gender.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from reportedly.extract.actors._lexicon import load, norm
 
-ANSWERS = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+ANSWERS = {"male": "m", "female": "f"}
 
 
 @functools.cache
@@ -39,16 +40,20 @@ def title_gender(title: str) -> str | None:
 
 
 def name_gender(name: str) -> str | None:
-    """The gender of a person's full name: a leading title, else the first name.
+    """The gender of a person's name: a title in it, else the first known
+    first name before the surname (``US Defense Secretary Mark Esper`` -> ``m``).
 
     A name of one word (a surname) has none.
     """
     words = name.split()
+    roles = load().roles
     for k, w in enumerate(words[:-1]):
         g = title_gender(w)
         if g is not None:
             return g
-        if norm(w) in load().roles:
-            continue  # "President Emmanuel Macron": skip the title
-        return first_name_gender(w) if k < len(words) - 1 else None
+        if norm(w) in roles or norm(" ".join(words[k : k + 2])) in roles:
+            continue
+        found = first_name_gender(w) if not w.isupper() else None
+        if found is not None:
+            return found
     return None

@@ -22,15 +22,15 @@ claimant's country.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any
 
+from reportedly.extract._spans import noun_phrase
 from reportedly.extract.actors import Coded, code_actor
-from reportedly.extract.actors._anaphora import Antecedents, describe
+from reportedly.extract.actors._anaphora import KINDS, Antecedents, describe
 from reportedly.extract.actors._words import never, pronoun_class
+from reportedly.extract.events._owners import _POSSESSIVE, _core
 from reportedly.model import Actor, Article, Event, EventArg, Span, stable_id
 
 VERSION = "event_actors.v2"
@@ -67,35 +67,6 @@ PRONOUNS = frozenset(
 STATE = frozenset(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"])
 # Entities that are places: as a recipient, the event's location, not its target.
 PLACES = frozenset(["GPE", "LOC", "FAC"])
-_QUANT = re.compile(
-    r"^(?:(?:at|least|most|more|than|about|some|around|nearly|almost|over|up|to|"
-    r"several|dozens|hundreds|thousands|of|\d[\d,.]*|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+)+",
-    re.IGNORECASE,
-)
-_POSSESSIVE = re.compile(r"[’']s?$")
-
-
-@functools.cache
-def target_nouns() -> frozenset[str]:
-    """Return the nouns that name an actor's belongings (``targets``, ``bases``)."""
-    ref = resources.files("reportedly.lexicons").joinpath("target_nouns.txt")
-    lines = ref.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and w[0] != "#")
-
-
-def _core(text: str, start: int) -> tuple[int, int] | None:
-    """Return the char range of the owner in ``eight IS targets`` -> ``IS``."""
-    lead = _QUANT.match(text)
-    a = lead.end() if lead else 0
-    nouns = target_nouns()
-    for w in re.finditer(r"\S+", text):
-        if w.start() >= a and w.group().lower().strip(".,") in nouns:
-            b = w.start()
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            return (start + a, start + b) if b > a else None
-    return None
 
 
 def _key(coded: Coded) -> tuple:
@@ -109,6 +80,7 @@ class _Linker:
     def __init__(self, actors: Sequence[Actor], article: Article, doc: Any) -> None:
         self.text = article.text
         self.article_id = article.id
+        self.published = article.published
         self.actors: dict[str, Actor] = {a.id: a for a in actors}
         self.spans = [(m.start, m.end, a.id) for a in actors for m in a.mentions]
         self.by_key: dict[tuple, str] = {}
@@ -192,7 +164,20 @@ class _Linker:
             return claimant
         if cls not in ("m", "f", "p", "n") or self.ante is None:
             return None
-        return self.ante.find(arg.span.start, arg.span.end, cls)
+        found = self.ante.find(arg.span.start, arg.span.end, cls)
+        return found or self.subject_antecedent(arg.span.start, cls)
+
+    def subject_antecedent(self, start: int, cls: str) -> str | None:
+        """A subject phrase before the pronoun that codes as a group,
+        organisation or country becomes the actor it refers to."""
+        assert self.ante is not None
+        for tok in self.ante.subjects(start, cls):
+            lo, hi = noun_phrase(tok)
+            span = Span.of(self.text, lo, hi)
+            core, coded = self.coded(span)
+            if coded is not None and coded.kind in KINDS[cls]:
+                return self.mention_of(core) or self.add(core, coded, False)
+        return None
 
     def no_entity(self, span: Span, recipient: bool) -> bool:
         """A date, a number, an abstract noun, or a place that is the location."""
@@ -212,7 +197,11 @@ class _Linker:
         """``the 56-year-old``: the person the article introduced that way."""
         people = [a for a in self.actors.values() if a.kind == "person"]
         return describe(
-            self.text, span.text, people, lambda a: self.first.get(a.id, 0) < span.start
+            self.text,
+            span.text,
+            people,
+            lambda a: self.first.get(a.id, 0) < span.start,
+            self.published,
         )
 
     def link(
@@ -255,11 +244,15 @@ class _Linker:
         self, args: Sequence[EventArg], ev: Event, ctry: str | None, recipient: bool
     ) -> tuple[EventArg, ...]:
         """Link each participant; drop those that name no entity."""
-        out = []
+        out: list[EventArg] = []
+        doers = {a.actor_id for a in ev.actors} if recipient else set()
         for a in args:
             linked = self.link(a, ev, ctry, recipient)
-            if linked is not None and linked not in out:
-                out.append(linked)
+            if linked is None or linked in out:
+                continue
+            if linked.actor_id in doers and pronoun_class(a.span.text) is not None:
+                continue  # "the guards threatened to fire on them": not themselves
+            out.append(linked)
         return tuple(out)
 
 
@@ -290,8 +283,10 @@ def event_actors(
         out.append(
             dataclasses.replace(
                 ev,
-                actors=linker.link_all(ev.actors, ev, ctry, False),
-                recipients=linker.link_all(ev.recipients, ev, ctry, True),
+                actors=(acts := linker.link_all(ev.actors, ev, ctry, False)),
+                recipients=linker.link_all(
+                    ev.recipients, dataclasses.replace(ev, actors=acts), ctry, True
+                ),
             )
         )
     return out, list(linker.actors.values())

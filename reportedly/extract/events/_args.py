@@ -110,13 +110,11 @@ def arg_ranges(tok: Any | None) -> list[Range]:
         tok = relation_name(tok)
     if tok is None or tok.lower_ in PRONOUNS_SKIP:
         return []
+    ranges = sorted(_np(t) for t in conjuncts(tok) if not skip_arg(t) and t.is_alpha)
     out: list[Range] = []
-    for t in conjuncts(tok):
-        if skip_arg(t):
-            continue
-        r = _np(t)
-        if out and r[0] < out[-1][1]:  # a conjunct inside a hyphenated name
-            out[-1] = (min(out[-1][0], r[0]), max(out[-1][1], r[1]))
+    for r in ranges:
+        if out and r[0] <= out[-1][1]:  # a conjunct inside a hyphenated name
+            out[-1] = (out[-1][0], max(out[-1][1], r[1]))
         else:
             out.append(r)
     return out

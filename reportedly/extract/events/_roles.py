@@ -56,7 +56,7 @@ def relation_name(tok: Any) -> Any:
 def skip_arg(tok: Any) -> bool:
     """Dates, times, money and weekday or month names are never participants."""
     if tok.ent_type_ in NOT_ARGS:
-        return True
+        return not tok.lower_.endswith("old")  # "the 56-year-old" is a person
     return (
         tok.lower_ in times() and tok.ent_type_ not in NAMED and tok.text[:1].isupper()
     )
