@@ -69,6 +69,14 @@ CASES = [
         "guards",
         None,
     ),
+    # "US" is the United States, not "us"; two parties stay two actors
+    ("The US recognised the new government.", "recognised", "United States", "*"),
+    (
+        "Labour attacked the Tories. The Tories condemned Labour.",
+        "condemned",
+        "Tories",
+        "Labour",
+    ),
     # a pronoun with no antecedent is no participant
     ("It attacked the convoy.", "attacked", None, "the convoy"),
     # dates, weekdays, abstract nouns and locations are never participants

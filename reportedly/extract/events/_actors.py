@@ -70,8 +70,9 @@ PLACES = frozenset(["GPE", "LOC", "FAC"])
 
 
 def _key(coded: Coded) -> tuple:
-    """Participants that code the same way are one actor."""
-    if coded.kind in ("country", "person"):
+    """Participants that code the same way are one actor; parties by name
+    (Labour and the Tories are both GBR PTY)."""
+    if coded.kind in ("country", "person") or coded.sector == "PTY":
         return (coded.kind, coded.name)
     return (coded.kind, coded.country, coded.sector, coded.scope, coded.backer)
 
@@ -215,8 +216,9 @@ class _Linker:
             return dataclasses.replace(arg, actor_id=aid)
         low = arg.span.text.lower()
         claimant = ev.claimant.actor_id if ev.claimant else None
-        cls = pronoun_class(low) if " " not in low else None
-        if cls is not None or low in PRONOUNS:
+        caps = arg.span.text.isupper() and len(arg.span.text) > 1  # "US", "IT"
+        cls = pronoun_class(low) if " " not in low and not caps else None
+        if cls is not None or (low in PRONOUNS and not caps):
             found = self.pronoun(arg, cls or "x", claimant)
             return dataclasses.replace(arg, actor_id=found) if found else None
         aid = self.described(arg.span)
