@@ -212,7 +212,8 @@ class _Linker:
         if arg.actor_id is not None:
             return arg
         aid = self.mention_of(arg.span)
-        if aid is not None:
+        # an unresolved speaker "I" or "we" is no actor to take
+        if aid is not None and pronoun_class(self.actors[aid].name) is None:
             return dataclasses.replace(arg, actor_id=aid)
         low = arg.span.text.lower()
         claimant = ev.claimant.actor_id if ev.claimant else None
