@@ -246,7 +246,9 @@ def code_parts(
     """Code an actor record from its name, role and affiliation.
 
     A person is coded by a known name (``Bashar al-Assad``), else by the role
-    (``President``) in the affiliation's country; no country is read out of
+    (``President``) in the affiliation's country; a generic member role
+    (``leader``, ``official``) takes the sector of its organisation (``Tory
+    leader`` -> PTY, ``opposition leader`` -> OPP). No country is read out of
     a person's name itself (``Michael Jordan`` is not Jordan).
     """
     aff = code_actor(affiliation) if affiliation else None
@@ -262,8 +264,9 @@ def code_parts(
     by_role = code_actor(role, context_country=ctx) if role else None
     country = (by_role and by_role.code) or ctx
     sector = by_role.sector if by_role else None
-    if sector is None and aff is not None and aff.kind != "country":
-        sector = aff.sector
+    party = aff.sector if aff is not None and aff.kind != "country" else None
+    if party and (sector is None or norm(role or "") in t.members):
+        sector = party  # "Tory leader": the party's (PTY), "opposition": OPP
     if country is None and sector is None:
         return None
     scope = country if country in INTERNATIONAL else None

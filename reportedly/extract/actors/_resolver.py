@@ -11,7 +11,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportedly.extract.actors._anaphora import aged
 from reportedly.extract.actors._codes import code_parts
+from reportedly.extract.actors._gender import first_name_gender
 from reportedly.extract.actors._lexicon import load, norm
 from reportedly.extract.actors._people import DocIndex, Person, describe
 from reportedly.extract.actors._phrases import classify
@@ -23,6 +25,8 @@ from reportedly.extract.actors._pronouns import (
     antecedent,
     is_pronoun,
 )
+from reportedly.extract.actors._terms import in_office
+from reportedly.extract.actors._words import former
 from reportedly.model import Actor, Article, Quote, Span, stable_id
 
 
@@ -53,6 +57,7 @@ class Resolver:
         ]
         self.surnames: dict[str, list[tuple[int, str]]] = {}
         self.given: dict[str, set[str]] = {}
+        self.former: set[str] = set()  # introduced as holding a role no more
 
     # -- registry -----------------------------------------------------------
     def entry(self, key: str, name: str, kind: str, **info: str | None) -> str:
@@ -80,7 +85,10 @@ class Resolver:
     def person(self, p: Person, pos: int) -> str:
         """Return the key of the person named ``p`` (full name, or surname alone)."""
         words = [t for t in self.ix.doc[p.first : p.last] if t.is_alpha]
-        info = {"role": p.role, "affiliation": p.affiliation, "gender": p.gender}
+        gender = p.gender
+        if gender is None and len(words) >= 2:
+            gender = first_name_gender(words[0].text)
+        info = {"role": p.role, "affiliation": p.affiliation, "gender": gender}
         if len(words) >= 2:
             first, last = words[0].lower_, words[-1].lower_
             key = self.entry(f"person|{first} {last}", p.name, "person", **info)
@@ -88,14 +96,24 @@ class Resolver:
             self.given.setdefault(first, set()).add(key)
             return key
         word = norm(p.name)
-        found = self.surnames.get(word)
-        if found:
-            before = [k for at, k in found if at < pos]
-            key = before[-1] if before else found[0][1]
-            return self.entry(key, p.name, "person", **info)
+        known = self._surname(word, pos, p.gender)
+        if known is not None:
+            return self.entry(known, p.name, "person", **info)
         if len(self.given.get(word, ())) == 1:
             return self.entry(next(iter(self.given[word])), p.name, "person", **info)
         return self.entry(f"person|{word}", p.name, "person", **info)
+
+    def _surname(self, word: str, pos: int, gender: str | None) -> str | None:
+        """The one person of the article with this surname (and the gender a
+        title gives); None when two people share it (``John Letts`` and his
+        son ``Jack Letts``): a bare ``Letts`` is then not linked to either."""
+        found = self.surnames.get(word, [])
+        keys = list(dict.fromkeys(k for at, k in found))
+        if gender is not None:
+            keys = [k for k in keys if self.entries[k].gender in (None, gender)]
+        if len(keys) != 1:
+            return None
+        return keys[0]
 
     def entities(self) -> None:
         """Register PERSON entities (full names first) and ORG entities."""
@@ -115,6 +133,8 @@ class Resolver:
         single = [x for x in people if x not in full]
         for k, ent, p in full + single:
             self.ent_key[k] = key = self.person(p, ent.start_char)
+            if p.role and self._former(p.context):
+                self.former.add(key)
             consumed.update(range(p.context, ent.start))
             prio = SUBJECT if ent.root.dep_ in SUBJECTS else OTHER
             self.claim(p.first, p.last, key, prio)
@@ -139,7 +159,7 @@ class Resolver:
             e = ix.ent_at[t.i]
             if e in self.ent_key and ix.ents[e].label_ == "PERSON" and i <= t.i < j:
                 return self.ent_key[e]
-        named = self._apposed_person(i, j)
+        named = self._apposed_person(i, j) or self._aged(i, j)
         if named is not None:
             return named
         a, b = ix.trim(i, j)
@@ -152,12 +172,41 @@ class Resolver:
             return self.person(Person(name=ph.name, first=a, last=b), ix.doc[a].idx)
         if ph.role and not ph.anonymous and ix.doc[i].lower_ == "the":
             # "the Indiana governor": the person introduced with that role
-            for key, ent in reversed(self.entries.items()):
-                aff = {ent.affiliation, ph.affiliation} - {None}
-                if ent.kind == "person" and ent.role == ph.role and len(aff) < 2:
-                    return key
+            key = self._by_role(i, ph.role, ph.affiliation)
+            if key is not None:
+                return key
         info = {"role": ph.role, "affiliation": ph.affiliation}
         return self.entry(f"{ph.kind}|{norm(ph.name)}", ph.name, ph.kind, **info)
+
+    def _by_role(self, i: int, role: str, affiliation: str | None) -> str | None:
+        """``the Indiana governor``: the person introduced with that role, the
+        same affiliation, and both in the past (``the former police chief``)
+        or neither; never a person who held it at another time only."""
+        was = self._former(i)
+        for key, ent in reversed(self.entries.items()):
+            aff = {ent.affiliation, affiliation} - {None}
+            if ent.kind != "person" or ent.role != role or len(aff) > 1:
+                continue
+            if (key in self.former) != was:
+                continue
+            if not in_office(ent.name, role, self.article.published):
+                continue
+            return key
+        return None
+
+    def _aged(self, i: int, j: int) -> str | None:
+        """``The 56-year-old``: the one person the article gave that age."""
+        people = [
+            (a, b, k)
+            for (a, b), k in self.claims.items()
+            if self.entries[k].kind == "person"
+        ]
+        return aged(self.article.text, self.ix.text_of(i, j), people)
+
+    def _former(self, i: int) -> bool:
+        """Does a "former" word stand among the few tokens before token ``i``?"""
+        lo = max(i - 4, self.ix.sent_bounds[self.ix.sent_at[i]][0])
+        return any(t.lower_ in former() for t in self.ix.doc[lo : i + 2])
 
     def _apposed_person(self, i: int, j: int) -> str | None:
         """``The head of the Coalition, Khaled Khoja, said``: a role phrase

@@ -248,7 +248,7 @@ def _run_claims(draft: Draft) -> None:
 def _run_event_actors(draft: Draft) -> None:
     """Participants resolved to actors; new actors for coded participants."""
     draft.events, draft.actors = _actors.event_actors(
-        draft.events, draft.actors, draft.article
+        draft.events, draft.actors, draft.article, draft.doc
     )
 
 

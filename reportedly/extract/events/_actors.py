@@ -1,28 +1,39 @@
 """Resolve event participants to actors with a country and a sector.
 
 A participant that is a mention of a known actor (a speaker, a named person or
-organisation) takes that actor. Otherwise it is coded with the actor dictionary
-(``Russia's military`` -> RUS MIL, ``Moscow`` -> Russia, ``IS`` -> Islamic
-State) and becomes an actor of its own, merged with every other participant
-that codes the same way, so that ``Russia``, ``the Russians`` and ``Russia's``
-are one actor. ``they`` and ``we`` in a claim are its claimant (``Russian
-officials say they bombed``); a bare number (``struck eight IS targets``) gives
-way to the actor named in its quantity; a state body with no country of its
-own (``the army``) takes its claimant's country.
+organisation) takes that actor; a phrase that only contains one takes it when
+the mention is the phrase's head (``Mr Conlon's father`` is not Mr Conlon).
+Otherwise it is coded with the actor dictionary (``Russia's military`` -> RUS
+MIL, ``Moscow`` -> Russia, ``IS`` -> Islamic State) and becomes an actor of its
+own, merged with every other participant that codes the same way, so that
+``Russia``, ``the Russians`` and ``Russia's`` are one actor. A pronoun takes
+its antecedent (``actors._anaphora``): ``they`` and ``we`` in a claim are its
+claimant (``Russian officials say they bombed``), ``he``/``she`` the nearest
+person of that gender, ``it``/``its`` the nearest organisation or country;
+a description (``the 56-year-old``, ``the former police chief``) the person
+introduced with it. What names no entity is dropped: an unresolved pronoun,
+a date or number, an abstract noun (``attempts``, ``the decision``), a place
+that is the event's location rather than its target (``shelled Aleppo``). A
+bare number (``struck eight IS targets``) gives way to the actor named in its
+quantity; a state body with no country of its own (``the army``) takes its
+claimant's country.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
+from typing import Any
 
+from reportedly.extract._spans import noun_phrase
 from reportedly.extract.actors import Coded, code_actor
+from reportedly.extract.actors._anaphora import KINDS, Antecedents, describe
+from reportedly.extract.actors._words import never, pronoun_class
+from reportedly.extract.events._owners import _POSSESSIVE, _core
 from reportedly.model import Actor, Article, Event, EventArg, Span, stable_id
 
-VERSION = "event_actors.v1"
+VERSION = "event_actors.v2"
 
 CLAIMANT_PRONOUNS = frozenset(["they", "we"])
 PERSON_PRONOUNS = frozenset(["he", "she"])
@@ -54,48 +65,23 @@ PRONOUNS = frozenset(
 )
 # Sectors of the state: a bare "the army" belongs to its claimant's country.
 STATE = frozenset(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"])
-_QUANT = re.compile(
-    r"^(?:(?:at|least|most|more|than|about|some|around|nearly|almost|over|up|to|"
-    r"several|dozens|hundreds|thousands|of|\d[\d,.]*|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+)+",
-    re.IGNORECASE,
-)
-_POSSESSIVE = re.compile(r"[’']s?$")
-
-
-@functools.cache
-def target_nouns() -> frozenset[str]:
-    """Return the nouns that name an actor's belongings (``targets``, ``bases``)."""
-    ref = resources.files("reportedly.lexicons").joinpath("target_nouns.txt")
-    lines = ref.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and w[0] != "#")
-
-
-def _core(text: str, start: int) -> tuple[int, int] | None:
-    """Return the char range of the owner in ``eight IS targets`` -> ``IS``."""
-    lead = _QUANT.match(text)
-    a = lead.end() if lead else 0
-    nouns = target_nouns()
-    for w in re.finditer(r"\S+", text):
-        if w.start() >= a and w.group().lower().strip(".,") in nouns:
-            b = w.start()
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            return (start + a, start + b) if b > a else None
-    return None
+# Entities that are places: as a recipient, the event's location, not its target.
+PLACES = frozenset(["GPE", "LOC", "FAC"])
 
 
 def _key(coded: Coded) -> tuple:
-    """Participants that code the same way are one actor."""
-    if coded.kind in ("country", "person"):
+    """Participants that code the same way are one actor; parties by name
+    (Labour and the Tories are both GBR PTY)."""
+    if coded.kind in ("country", "person") or coded.sector == "PTY":
         return (coded.kind, coded.name)
     return (coded.kind, coded.country, coded.sector, coded.scope, coded.backer)
 
 
 class _Linker:
-    def __init__(self, actors: Sequence[Actor], article: Article) -> None:
+    def __init__(self, actors: Sequence[Actor], article: Article, doc: Any) -> None:
         self.text = article.text
         self.article_id = article.id
+        self.published = article.published
         self.actors: dict[str, Actor] = {a.id: a for a in actors}
         self.spans = [(m.start, m.end, a.id) for a in actors for m in a.mentions]
         self.by_key: dict[tuple, str] = {}
@@ -105,12 +91,26 @@ class _Linker:
             if coded is not None and coded.name.lower() != a.name.lower():
                 self.by_key.setdefault(_key(coded), a.id)
             self.by_key.setdefault(("name", a.name.lower()), a.id)
+        self.ante = Antecedents(doc, self.text, self.actors) if doc else None
+        self.first = {
+            a.id: min((m.start for m in a.mentions), default=0) for a in actors
+        }
 
     def mention_of(self, s: Span) -> str | None:
+        """The actor ``s`` mentions: exactly, or by a mention of its head."""
         exact = [aid for a, b, aid in self.spans if (a, b) == (s.start, s.end)]
         inside = [aid for a, b, aid in self.spans if a >= s.start and b <= s.end]
-        found = exact or inside
-        return found[0] if found else None
+        if exact or not inside or self.ante is None:
+            found = exact or inside
+            return found[0] if found else None
+        head = self.ante.head(s.start, s.end).idx
+        on_head = [
+            aid
+            for a, b, aid in self.spans
+            if a >= s.start and b <= s.end
+            if a <= head < b
+        ]
+        return on_head[0] if on_head else None
 
     def country_of(self, aid: str | None) -> str | None:
         return self.actors[aid].country if aid in self.actors else None
@@ -152,24 +152,79 @@ class _Linker:
             mentions = tuple(sorted((*actor.mentions, span), key=lambda m: m.start))
             self.actors[aid] = dataclasses.replace(actor, mentions=mentions)
             self.spans.append((span.start, span.end, aid))
+            if self.ante is not None:
+                self.ante.add(span.start, span.end, aid)
         return aid
 
-    def link(self, arg: EventArg, ev: Event, claimant_country: str | None) -> EventArg:
+    def pronoun(self, arg: EventArg, cls: str, claimant: str | None) -> str | None:
+        """The actor a pronoun participant refers to, or None."""
+        if claimant is not None and cls in ("s", "p"):
+            return claimant  # "Russian officials say they bombed"
+        ante = self.ante
+        if claimant and cls in ("m", "f") and ante and ante.fits(claimant, cls, False):
+            return claimant
+        if cls not in ("m", "f", "p", "n") or self.ante is None:
+            return None
+        found = self.ante.find(arg.span.start, arg.span.end, cls)
+        return found or self.subject_antecedent(arg.span.start, cls)
+
+    def subject_antecedent(self, start: int, cls: str) -> str | None:
+        """A subject phrase before the pronoun that codes as a group,
+        organisation or country becomes the actor it refers to."""
+        assert self.ante is not None
+        for tok in self.ante.subjects(start, cls):
+            lo, hi = noun_phrase(tok)
+            span = Span.of(self.text, lo, hi)
+            core, coded = self.coded(span)
+            if coded is not None and coded.kind in KINDS[cls]:
+                return self.mention_of(core) or self.add(core, coded, False)
+        return None
+
+    def no_entity(self, span: Span, recipient: bool) -> bool:
+        """A date, a number, an abstract noun, or a place that is the location."""
+        if self.ante is None:
+            return False
+        head = self.ante.head(span.start, span.end)
+        if head.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
+            return True
+        words = never()
+        if head.pos_ in ("NOUN", "NUM") and (
+            head.lower_ in words or head.lemma_.lower() in words
+        ):
+            return True
+        return recipient and head.ent_type_ in PLACES
+
+    def described(self, span: Span) -> str | None:
+        """``the 56-year-old``: the person the article introduced that way."""
+        people = [a for a in self.actors.values() if a.kind == "person"]
+        return describe(
+            self.text,
+            span.text,
+            people,
+            lambda a: self.first.get(a.id, 0) < span.start,
+            self.published,
+        )
+
+    def link(
+        self, arg: EventArg, ev: Event, claimant_country: str | None, recipient: bool
+    ) -> EventArg | None:
+        """The participant linked to its actor, or None when it names no entity."""
         if arg.actor_id is not None:
             return arg
         aid = self.mention_of(arg.span)
-        if aid is not None:
+        # an unresolved speaker "I" or "we" is no actor to take
+        if aid is not None and pronoun_class(self.actors[aid].name) is None:
             return dataclasses.replace(arg, actor_id=aid)
         low = arg.span.text.lower()
         claimant = ev.claimant.actor_id if ev.claimant else None
-        if low in CLAIMANT_PRONOUNS and claimant:
-            return dataclasses.replace(arg, actor_id=claimant)
-        if low in PERSON_PRONOUNS and claimant:
-            if self.actors[claimant].kind == "person":
-                return dataclasses.replace(arg, actor_id=claimant)
-            return arg
-        if low in PRONOUNS:
-            return arg
+        caps = arg.span.text.isupper() and len(arg.span.text) > 1  # "US", "IT"
+        cls = pronoun_class(low) if " " not in low and not caps else None
+        if cls is not None or (low in PRONOUNS and not caps):
+            found = self.pronoun(arg, cls or "x", claimant)
+            return dataclasses.replace(arg, actor_id=found) if found else None
+        aid = self.described(arg.span)
+        if aid is not None:
+            return dataclasses.replace(arg, actor_id=aid)
         span = arg.span
         if re.fullmatch(r"[\d,.]+|[a-z]+", span.text) and ev.quantities:
             q = next((q for q in ev.quantities if q.start == span.start), None)
@@ -177,7 +232,10 @@ class _Linker:
                 span = Span.of(self.text, q.start, q.end)
         core, coded = self.coded(span)
         if coded is None:
-            return arg
+            bare = re.fullmatch(r"[\d,.]+", span.text) is not None
+            return None if bare or self.no_entity(span, recipient) else arg
+        if core == span and coded.kind != "country" and self.no_entity(span, recipient):
+            return None
         contextual = False
         if coded.country is None and coded.scope is None and coded.sector in STATE:
             contextual = claimant_country is not None
@@ -185,16 +243,34 @@ class _Linker:
         aid = self.mention_of(core) or self.add(core, coded, contextual)
         return EventArg(span=core, actor_id=aid)
 
+    def link_all(
+        self, args: Sequence[EventArg], ev: Event, ctry: str | None, recipient: bool
+    ) -> tuple[EventArg, ...]:
+        """Link each participant; drop those that name no entity."""
+        out: list[EventArg] = []
+        doers = {a.actor_id for a in ev.actors} if recipient else set()
+        for a in args:
+            linked = self.link(a, ev, ctry, recipient)
+            if linked is None or linked in out:
+                continue
+            if linked.actor_id in doers and pronoun_class(a.span.text) is not None:
+                continue  # "the guards threatened to fire on them": not themselves
+            out.append(linked)
+        return tuple(out)
+
 
 def event_actors(
-    events: Sequence[Event], actors: Sequence[Actor], article: Article
+    events: Sequence[Event],
+    actors: Sequence[Actor],
+    article: Article,
+    doc: Any | None = None,
 ) -> tuple[list[Event], list[Actor]]:
     """Link each event's claimant, actors and recipients to actor records.
 
     Returns the events with ``actor_id`` set where a participant could be
     resolved and the article's actors, extended with the coded participants.
     """
-    linker = _Linker(actors, article)
+    linker = _Linker(actors, article, doc)
     out = []
     for ev in events:
         claimant = ev.claimant
@@ -210,8 +286,10 @@ def event_actors(
         out.append(
             dataclasses.replace(
                 ev,
-                actors=tuple(linker.link(a, ev, ctry) for a in ev.actors),
-                recipients=tuple(linker.link(r, ev, ctry) for r in ev.recipients),
+                actors=(acts := linker.link_all(ev.actors, ev, ctry, False)),
+                recipients=linker.link_all(
+                    ev.recipients, dataclasses.replace(ev, actors=acts), ctry, True
+                ),
             )
         )
     return out, list(linker.actors.values())

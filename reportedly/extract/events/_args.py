@@ -1,9 +1,17 @@
 """Arguments of an event trigger on the parse: actors, recipients, quantities.
 
-Actors are the trigger's subject (a passive's ``by``-agent), recipients its
-object or prepositional object; a coordination (``X and Y``) gives one
-argument per conjunct. Quantities are numbers modifying a noun in the event
-clause (``eight IS targets`` -> 8 targets), number words included.
+Actors are the trigger's subject (a passive's ``by``-agent, also one hung on
+the verb's complement: ``forced to undergo checks by X``), recipients its
+object or prepositional object (also the complement's: ``threatened to use
+force on them``); a coordination (``X and Y``) gives one argument per
+conjunct. A relative pronoun stands for the noun its clause hangs on (``the
+Taliban, who refused``); a subject that is an event (``the army's attack on
+the village killed``) gives way to that event's actor; a dateline (``HANOI
+(AP) --``) is no subject; ``claimed responsibility for shooting down`` is
+done by the claimer. Names joined by hyphens stay whole (``Lashkar-e-Taiba``).
+Dates, times and weekday or month names are never arguments. Quantities are
+numbers modifying a noun in the event clause (``eight IS targets`` -> 8
+targets), number words included.
 """
 
 from __future__ import annotations
@@ -12,6 +20,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from reportedly.extract._spans import Range, noun_phrase, subject_of
+from reportedly.extract.events._roles import (
+    event_subject,
+    from_dateline,
+    hyphen_range,
+    relation_name,
+    relative_head,
+    responsible,
+    skip_arg,
+)
 
 RECIPIENT_PREPS = frozenset(
     ["on", "against", "with", "to", "at", "into", "toward", "towards", "upon"]
@@ -72,7 +89,7 @@ def conjuncts(tok: Any) -> list[Any]:
 
 def _np(tok: Any) -> Range:
     """The phrase of one conjunct, without the conjuncts that follow it."""
-    lo, hi = noun_phrase(tok)
+    lo, hi = hyphen_range(tok, noun_phrase(tok))
     for c in tok.children:
         if c.dep_ in ("cc", "conj") and c.i > tok.i:
             hi = min(hi, c.left_edge.idx)
@@ -86,10 +103,21 @@ def _np(tok: Any) -> Range:
 
 
 def arg_ranges(tok: Any | None) -> list[Range]:
-    """One range per conjunct of an argument head."""
+    """One range per conjunct of an argument head (hyphenated names whole)."""
+    if tok is not None:
+        tok = relative_head(tok)
+    if tok is not None:
+        tok = relation_name(tok)
     if tok is None or tok.lower_ in PRONOUNS_SKIP:
         return []
-    return [_np(t) for t in conjuncts(tok)]
+    ranges = sorted(_np(t) for t in conjuncts(tok) if not skip_arg(t) and t.is_alpha)
+    out: list[Range] = []
+    for r in ranges:
+        if out and r[0] <= out[-1][1]:  # a conjunct inside a hyphenated name
+            out[-1] = (out[-1][0], max(out[-1][1], r[1]))
+        else:
+            out.append(r)
+    return out
 
 
 def _passive(verb: Any) -> bool:
@@ -114,18 +142,41 @@ def _prep_object(tok: Any, preps: frozenset[str]) -> Any | None:
     return None
 
 
+def _complement(verb: Any) -> Any | None:
+    return next((c for c in verb.children if c.dep_ == "xcomp"), None)
+
+
+def _deep_agent(verb: Any) -> Any | None:
+    """``forced to undergo security checks by X``: a by-agent on the complement."""
+    comp = _complement(verb)
+    if comp is None:
+        return None
+    found = _agent(comp)
+    for c in comp.children if found is None else ():
+        if c.dep_ == "dobj":
+            found = found or _agent(c)
+    return found
+
+
 def verb_args(verb: Any) -> tuple[Any | None, Any | None]:
     """Return the (actor, recipient) heads of a verb trigger."""
     if _passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")):
-        actor = _agent(verb)
+        actor = _agent(verb) or _deep_agent(verb)
         rec = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if rec is None and verb.dep_ in ("acl", "amod"):
             rec = verb.head  # "36 people killed"
         return actor, rec
-    actor = subject_of(verb)
+    actor = responsible(verb) or subject_of(verb)
+    if actor is not None:
+        actor = from_dateline(actor, verb)
+    if actor is not None:
+        actor = event_subject(actor, noun_args)
     rec = next((c for c in verb.children if c.dep_ in OBJECTS), None)
     if rec is None:
         rec = _prep_object(verb, RECIPIENT_PREPS)
+    comp = _complement(verb)
+    if rec is None and comp is not None:
+        rec = _prep_object(comp, RECIPIENT_PREPS)  # "threatened to use X on them"
     return actor, rec
 
 
@@ -141,6 +192,7 @@ def noun_args(noun: Any) -> tuple[Any | None, Any | None]:
         ):
             actor = c
     actor = actor or _agent(noun) or _prep_object(noun, NOUN_ACTOR_PREPS)
+    actor = actor or responsible(noun)  # "claimed responsibility for the attack"
     rec = _prep_object(noun, RECIPIENT_PREPS | {"between", "among", "against"})
     head = noun.head
     if actor is None and noun.dep_ in ("dobj", "attr") and head.pos_ == "VERB":
