@@ -143,14 +143,17 @@ def checks(db: Path, show: bool) -> dict[str, str]:
             "WHERE TRY_CAST(e.date AS DATE) < DATE '1900-01-01' OR "
             "TRY_CAST(e.date AS DATE) > TRY_CAST(a.published AS DATE) + 2"
         )
-    bad_args = [r for r in ev if _bad_name(r[0]) or _bad_name(r[1])]
+    # the name an event row shows: the resolved actor's, else the text as written
+    bad_args = [r for r in ev if _bad_name(r[5]) or _bad_name(r[6])]
     furniture = [r[0] for r in q if FURNITURE.search(r[0].strip())]
     empty = sum(1 for r in ev if not r[0] and not r[1])
     n_words = words[0][0] or 1
     actor_names = {n for n, _ in names}
     if show:
         for r in bad_args[:40]:
-            print("  bad argument:", r[0], "|", r[1])
+            print(
+                "  bad argument:", r[5], "|", r[6], "(as written:", r[0], "|", r[1], ")"
+            )
         for f in furniture[:40]:
             print("  furniture speaker:", f)
     return {
