@@ -25,7 +25,10 @@ def _found(text: str) -> list[tuple[str, str]]:
 # (sentence, trigger word that must not give a record)
 NOT_EVENTS = [
     # another sense of the word
-    ("The claim that older staff cost more is a myth that needs to be exploded.", "exploded"),
+    (
+        "The claim that older staff cost more is a myth that needs to be exploded.",
+        "exploded",
+    ),
     ("Two climbers died in freezing temperatures on the ridge.", "freezing"),
     ("The scheme is giving rise to fears among farmers.", "giving"),
     ("The new study demonstrates that the treatment works.", "demonstrates"),
@@ -50,7 +53,10 @@ NOT_EVENTS = [
     ("Ministers have long refused to publish the report.", "refused"),
     ("Rebels are alleged to have shelled the market.", "alleged"),
     ("The rebels have ties to the army.", "ties"),
-    ("He spoke to the paper on condition of anonymity and a US-backed group.", "backed"),
+    (
+        "He spoke to the paper on condition of anonymity and a US-backed group.",
+        "backed",
+    ),
 ]
 
 
@@ -66,15 +72,27 @@ EVENTS = [
     ("Police arrested twelve activists outside the ministry.", "COERCE", "arrested"),
     ("The two presidents held a phone call on Tuesday.", "CONSULT", "call"),
     ("The militia released six hostages on Sunday.", "RETREAT", "released"),
-    ("Thousands of students demonstrated against the new law.", "PROTEST", "demonstrated"),
+    (
+        "Thousands of students demonstrated against the new law.",
+        "PROTEST",
+        "demonstrated",
+    ),
     ("Donors cut aid to the ministry after the coup.", "SANCTION", "cut"),
-    ("The government established diplomatic ties with its neighbour.", "SUPPORT", "established"),
+    (
+        "The government established diplomatic ties with its neighbour.",
+        "SUPPORT",
+        "established",
+    ),
     ("The minister accused the opposition of lying.", "ACCUSE", "accused"),
     ("The union threatened a general strike over pay.", "THREATEN", "threatened"),
     ("The army launched an offensive on the rebel town.", "ASSAULT", "offensive"),
     ("The president visited the flooded province on Friday.", "CONSULT", "visited"),
     ("Jets bombed a hospital in the city overnight.", "ASSAULT", "bombed"),
-    ("The court sentenced the former mayor to six years in prison.", "SANCTION", "sentenced"),
+    (
+        "The court sentenced the former mayor to six years in prison.",
+        "SANCTION",
+        "sentenced",
+    ),
     ("Norway donated medical supplies to the flooded region.", "AID", "donated"),
     ("The rebels agreed to a ceasefire in the east.", "RETREAT", "ceasefire"),
     ("The two ministers clashed over the budget on Monday.", "ACCUSE", "clashed"),
@@ -96,7 +114,10 @@ def test_real_events_stay(text, typ, word):
     ("text", "typ"),
     [
         # a verb and its noun, or two nouns, telling one happening
-        ("Eight hostages were released on Sunday in a release brokered by Qatar.", "RETREAT"),
+        (
+            "Eight hostages were released on Sunday in a release brokered by Qatar.",
+            "RETREAT",
+        ),
         ("The rebels carried out bomb attacks on two markets.", "ASSAULT"),
     ],
 )

@@ -5,14 +5,17 @@ Every feature is a short string: the trigger's lemma, type, part of speech
 and dependency; its head; its arguments (subject, object, prepositional
 objects) as entity types, pronouns or lemmas; determiners, possessives and
 modifiers of a noun trigger; negation, modals and infinitives of a verb
-trigger; the words next to it. Nothing here reads a lexicon: the model's
-weights say what each feature is worth (``_relevance``).
+trigger; the words next to it; the event type of the word that governs it
+(``urged X to push back`` is a demand, ``needs to be exploded`` is not).
+The model's weights say what each feature is worth (``_relevance``).
 """
 
 from __future__ import annotations
 
 import zlib
 from typing import Any
+
+from reportedly.extract.events._lexicon import trigger_of
 
 BITS = 18
 DIM = 1 << BITS
@@ -72,6 +75,9 @@ def _head(tok: Any, lem: str, out: list[str]) -> None:
         g = head.head
         out += [f"gp={head.lower_}|{g.lemma_.lower()}", f"gpp={head.lower_}|{g.pos_}"]
         out += [f"lgp={lem}|{head.lower_}"]
+    gov = trigger_of(head)
+    ht = gov.type if gov is not None else "-"
+    out += [f"ht={ht}|{d}", f"lht={lem}|{ht}"]
     if d in ("dobj", "nsubjpass", "pobj", "xcomp", "advcl", "ccomp"):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is not None:

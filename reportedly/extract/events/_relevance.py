@@ -33,6 +33,7 @@ from reportedly.extract.events._lexicon import Tables, Trigger
 MODEL_FILE = "event_relevance.json"
 NAMES = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+PARTIES = frozenset({"ORG", "GPE", "NORP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +143,7 @@ def _other_sense(tok: Any, tab: Tables) -> bool:
     lem = tok.lemma_.lower()
     kids = list(tok.children)
     if lem in f["NONEVENT.clausal_sense"] and any(
-        c.dep_ in ("ccomp", "dobj") for c in kids
+        c.dep_ in ("ccomp", "dobj", "xcomp") for c in kids
     ):
         return True
     if lem in f["NONEVENT.needs_event_object"] and object_trigger(tok, tab) is None:
@@ -158,6 +159,28 @@ def _other_sense(tok: Any, tab: Tables) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in f["NONEVENT.habitual"] for c in kids)
 
 
+def _political(t: Any, tab: Tables) -> bool:
+    return t.ent_type_ in PARTIES or t.lemma_.lower() in tab.frames["NONEVENT.parties"]
+
+
+def _weak(tok: Any, tab: Tables) -> bool:
+    """An everyday verb (``work``, ``help``, ``give``, ``join``, ``travel``)
+    reports an event only when a political party does it or has it done to
+    them: ``Turkey will work with Russia``, not ``I've worked on my bike``."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in tab.frames["NONEVENT.weak"]:
+        return False
+    args = [
+        c
+        for c in tok.children
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "dative", "prep")
+    ]
+    args += [p for c in args if c.dep_ in ("prep", "agent") for p in c.children]
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        # "urged Vietnam to push back": the controller is the head's
+        args += [c for c in tok.head.children if c.dep_ in ("nsubj", "dobj")]
+    return not any(_political(t, tab) for t in args)
+
+
 def ruled_out(tok: Any, trig: Trigger, tab: Tables) -> bool:
     """Is the candidate no event by a rule of the lexicon?"""
     if tok.lower_ in tab.frames["NONEVENT.months"] and tok.is_title:
@@ -168,6 +191,12 @@ def ruled_out(tok: Any, trig: Trigger, tab: Tables) -> bool:
         return True
     if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
         return True  # "a banned militia", "US-backed forces", "hard-working"
+    if trig.mode == "visit" and any(
+        c.dep_ in ("compound", "amod")
+        and c.lower_ in tab.frames["NONEVENT.private_trips"]
+        for c in tok.children
+    ):
+        return True  # "a hunting trip"
     return (
         _modifier(tok, tab)
         or _idiom(tok, tab)
@@ -175,4 +204,5 @@ def ruled_out(tok: Any, trig: Trigger, tab: Tables) -> bool:
         or _state(tok, tab)
         or _hedge(tok, tab)
         or _other_sense(tok, tab)
+        or _weak(tok, tab)
     )
