@@ -80,14 +80,25 @@ def _args(text: str, ranges: list[tuple[int, int]]) -> tuple[EventArg, ...]:
 def _bare(tok: Any) -> bool:
     """A noun trigger with no party of its own (``the release``)."""
     return tok.pos_ not in ("VERB", "AUX") and not any(
-        c.dep_ in ("prep", "poss", "compound", "nummod") for c in tok.children
+        c.dep_ in ("prep", "poss", "compound", "nummod")
+        or (c.dep_ == "amod" and c.ent_type_)
+        for c in tok.children
+    )
+
+
+def _linked(a: Any, b: Any) -> bool:
+    """One governs the other, or they share a stem (``released ... release``)."""
+    return (
+        a.is_ancestor(b)
+        or b.is_ancestor(a)
+        or a.lemma_.lower()[:5] == b.lemma_.lower()[:5]
     )
 
 
 def _second_telling(tok: Any, trig: Trigger, found: list[tuple[Any, Trigger]]) -> bool:
     """Is a bare noun trigger a second telling of an event its sentence
-    already reports (``were released ... the release``)? One record: the
-    verb's, or the first noun's."""
+    already reports (``were released in a release brokered by``)? One
+    record: the verb's, or the first noun's."""
     if not _bare(tok):
         return False
     sent = tok.sent
@@ -96,6 +107,7 @@ def _second_telling(tok: Any, trig: Trigger, found: list[tuple[Any, Trigger]]) -
         and sent.start <= o.i < sent.end
         and t.type == trig.type
         and (not _bare(o) or o.i < tok.i)
+        and _linked(o, tok)
         for o, t in found
     )
 
