@@ -19,7 +19,7 @@ from typing import Any
 
 from reportedly.extract._draft import Draft, Extractor
 from reportedly.extract._spans import span_range
-from reportedly.extract.events import _actors, _claims, _places, _relevance
+from reportedly.extract.events import _actors, _claims, _places
 from reportedly.extract.events._actors import PRONOUNS
 from reportedly.extract.events._args import (
     arg_ranges,
@@ -27,7 +27,7 @@ from reportedly.extract.events._args import (
     quantities,
     verb_args,
 )
-from reportedly.extract.events._candidates import candidates
+from reportedly.extract.events._decide import decided
 from reportedly.extract.events._frames import cameo_reading, read
 from reportedly.extract.events._lexicon import STATEMENT, Trigger, tables
 from reportedly.model import Event, EventArg, Quantity, Span, stable_id
@@ -77,55 +77,6 @@ def _args(text: str, ranges: list[tuple[int, int]]) -> tuple[EventArg, ...]:
     return tuple(EventArg(span=Span.of(text, a, b)) for a, b in ranges)
 
 
-def _bare(tok: Any) -> bool:
-    """A noun trigger with no party of its own (``the release``)."""
-    return tok.pos_ not in ("VERB", "AUX") and not any(
-        c.dep_ in ("prep", "poss", "compound", "nummod")
-        or (c.dep_ == "amod" and c.ent_type_)
-        for c in tok.children
-    )
-
-
-def _linked(a: Any, b: Any) -> bool:
-    """One governs the other, or they share a stem (``released ... release``)."""
-    return (
-        a.is_ancestor(b)
-        or b.is_ancestor(a)
-        or a.lemma_.lower()[:5] == b.lemma_.lower()[:5]
-    )
-
-
-def _second_telling(tok: Any, trig: Trigger, found: list[tuple[Any, Trigger]]) -> bool:
-    """Is a bare noun trigger a second telling of an event its sentence
-    already reports (``were released in a release brokered by``)? One
-    record: the verb's, or the first noun's."""
-    if not _bare(tok):
-        return False
-    sent = tok.sent
-    return any(
-        o.i != tok.i
-        and sent.start <= o.i < sent.end
-        and t.type == trig.type
-        and (not _bare(o) or o.i < tok.i)
-        and _linked(o, tok)
-        for o, t in found
-    )
-
-
-def _decided(doc: Any, tab: Any) -> list[tuple[Any, Trigger, float]]:
-    """The candidates that report an event, with the model's probability."""
-    m = _relevance.model()
-    found = []
-    for tok, trig in candidates(doc, tab):
-        if _relevance.ruled_out(tok, trig, tab):
-            continue
-        p = _relevance.probability(tok, trig, m)
-        if m is None or p >= m.threshold:
-            found.append((tok, trig, p))
-    pairs = [(t, g) for t, g, _ in found]
-    return [(t, g, p) for t, g, p in found if not _second_telling(t, g, pairs)]
-
-
 def events(doc: Any, article: Any) -> Iterator[Event]:
     """Yield every event found in ``doc`` (the parse of ``article.text``):
     the candidates that no rule rules out and the relevance model keeps."""
@@ -133,7 +84,7 @@ def events(doc: Any, article: Any) -> Iterator[Event]:
     text = article.text
     seen: set[tuple[str, int, int]] = set()
     counted: dict[tuple[int, int], tuple] = {}  # quantities of a clause
-    for tok, trig, p in _decided(doc, tab):
+    for tok, trig, p in decided(doc, tab):
         is_verb = tok.pos_ in ("VERB", "AUX")
         actor, rec = verb_args(tok) if is_verb else noun_args(tok)
         lo, hi = _clause(tok)
