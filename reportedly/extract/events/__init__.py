@@ -27,7 +27,8 @@ from reportedly.extract.events._args import (
     quantities,
     verb_args,
 )
-from reportedly.extract.events._frames import cameo_reading, is_light, read, undone
+from reportedly.extract.events._decide import decided
+from reportedly.extract.events._frames import cameo_reading, read
 from reportedly.extract.events._lexicon import STATEMENT, Trigger, tables
 from reportedly.model import Event, EventArg, Quantity, Span, stable_id
 
@@ -76,47 +77,15 @@ def _args(text: str, ranges: list[tuple[int, int]]) -> tuple[EventArg, ...]:
     return tuple(EventArg(span=Span.of(text, a, b)) for a, b in ranges)
 
 
-def _confidence(trig: Trigger, verb: bool, actors: int, recipients: int) -> float:
-    score = 0.55 if verb else 0.45
-    score += 0.15 if actors else 0.0
-    score += 0.1 if recipients else 0.0
-    score += 0.05 if trig.mode else 0.0
-    return round(min(score, 0.95), 2)
-
-
-def _governed_by_same(
-    tok: Any, own: Trigger, tab: Any, reads: list[Trigger | None], hops: int = 3
-) -> bool:
-    """Is an event noun the object of a verb that already says its event?
-    A noun that adds a mode (``attacked with airstrikes``) stays."""
-    head = tok
-    for _ in range(hops):
-        if head.head.i == head.i:
-            return False
-        head = head.head
-        if head.pos_ == "VERB" and not is_light(head, tab):
-            trig = reads[head.i]
-            if trig is not None and trig.type == own.type:
-                return own.mode is None or own.mode == trig.mode
-    return False
-
-
 def events(doc: Any, article: Any) -> Iterator[Event]:
-    """Yield every event found in ``doc`` (the parse of ``article.text``)."""
+    """Yield every event found in ``doc`` (the parse of ``article.text``):
+    the candidates that no rule rules out and the relevance model keeps."""
     tab = tables()
     text = article.text
     seen: set[tuple[str, int, int]] = set()
-    reads = [read(t, tab) for t in doc]  # each token read once
     counted: dict[tuple[int, int], tuple] = {}  # quantities of a clause
-    for tok in doc:
-        trig = reads[tok.i]
-        if trig is None or trig.type == STATEMENT or is_light(tok, tab):
-            continue  # a light verb's event is read off its noun
-        if undone(tok, tab):
-            continue  # "aid" in "suspended aid": the suspension is the event
+    for tok, trig, p in decided(doc, tab):
         is_verb = tok.pos_ in ("VERB", "AUX")
-        if not is_verb and _governed_by_same(tok, trig, tab, reads):
-            continue  # "voted to give authorization": one AGREE, the vote
         actor, rec = verb_args(tok) if is_verb else noun_args(tok)
         lo, hi = _clause(tok)
         ev = span_range(doc, lo, hi) or (tok.idx, tok.idx + len(tok.text))
@@ -124,14 +93,11 @@ def events(doc: Any, article: Any) -> Iterator[Event]:
         if key in seen:
             continue
         seen.add(key)
-        actors = _args(text, arg_ranges(actor))
-        recipients = _args(text, arg_ranges(rec))
         if (lo, hi) not in counted:
             counted[(lo, hi)] = tuple(
                 Quantity(value=v, unit=u, text=text[a:b], start=a, end=b)
                 for v, u, a, b in quantities(doc, lo, hi)
             )
-        qty = counted[(lo, hi)]
         yield Event(
             id=stable_id(article.id, trig.type, ev[0], ev[1]),
             type=trig.type,
@@ -139,10 +105,10 @@ def events(doc: Any, article: Any) -> Iterator[Event]:
             mode=trig.mode,
             evidence=Span.of(text, ev[0], ev[1]),
             trigger=Span.of(text, tok.idx, tok.idx + len(tok.text)),
-            actors=actors,
-            recipients=recipients,
-            quantities=qty,
-            confidence=_confidence(trig, is_verb, len(actors), len(recipients)),
+            actors=_args(text, arg_ranges(actor)),
+            recipients=_args(text, arg_ranges(rec)),
+            quantities=counted[(lo, hi)],
+            confidence=round(min(max(p, 0.01), 0.99), 2),
         )
 
 

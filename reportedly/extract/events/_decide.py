@@ -1,0 +1,77 @@
+"""Which candidates are events: the lexicon rules, the relevance model's
+threshold, and one record per happening (``_relevance`` scores, this module
+decides)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportedly.extract.events import _relevance
+from reportedly.extract.events._candidates import candidates
+from reportedly.extract.events._lexicon import Tables, Trigger, trigger_of
+
+
+def _bare(tok: Any) -> bool:
+    """A noun trigger with no party of its own (``the release``)."""
+    return tok.pos_ not in ("VERB", "AUX") and not any(
+        c.dep_ in ("prep", "poss", "compound", "nummod")
+        or (c.dep_ == "amod" and c.ent_type_)
+        for c in tok.children
+    )
+
+
+def _linked(a: Any, b: Any) -> bool:
+    """One governs the other, or they share a stem (``released ... release``)."""
+    return (
+        a.is_ancestor(b)
+        or b.is_ancestor(a)
+        or a.lemma_.lower()[:5] == b.lemma_.lower()[:5]
+    )
+
+
+def _second_telling(tok: Any, trig: Trigger, found: list[tuple[Any, Trigger]]) -> bool:
+    """Is a bare noun trigger a second telling of an event its sentence
+    already reports (``were released in a release brokered by``)? One
+    record: the verb's, or the first noun's."""
+    if not _bare(tok):
+        return False
+    sent = tok.sent
+    return any(
+        o.i != tok.i
+        and sent.start <= o.i < sent.end
+        and t.type == trig.type
+        and (not _bare(o) or o.i < tok.i)
+        and _linked(o, tok)
+        for o, t in found
+    )
+
+
+def decided(doc: Any, tab: Tables) -> list[tuple[Any, Trigger, float]]:
+    """The candidates that report an event, with the model's probability."""
+    m = _relevance.model()
+    found = []
+    for tok, trig in candidates(doc, tab):
+        if _relevance.ruled_out(tok, trig, tab):
+            continue
+        p = _relevance.probability(tok, trig, m)
+        if m is None or p >= m.threshold:
+            found.append((tok, trig, p))
+    pairs = [(t, g) for t, g, _ in found]
+    return [
+        (t, _moded(t, g, tab), p)
+        for t, g, p in found
+        if not _second_telling(t, g, pairs)
+    ]
+
+
+def _moded(tok: Any, trig: Trigger, tab: Tables) -> Trigger:
+    """``car bomb attacks``: the modifier is no record of its own, but its
+    mode (explosives) is the head's."""
+    if trig.mode is not None:
+        return trig
+    for c in tok.children:
+        if c.dep_ == "compound" and c.i < tok.i:
+            sub = trigger_of(c, tab)
+            if sub is not None and sub.type == trig.type and sub.mode is not None:
+                return sub
+    return trig
