@@ -18,6 +18,7 @@ from reportedly.extract._draft import Draft, Extractor
 from reportedly.extract._spans import Range, overlap
 from reportedly.extract.quotes._according import according_candidates
 from reportedly.extract.quotes._attribution import Candidate, verb_candidates
+from reportedly.extract.quotes._belief import belief_candidates
 from reportedly.extract.quotes._headline import headline_candidates
 from reportedly.extract.quotes._quoted import quote_candidates
 from reportedly.extract.quotes._quotemarks import OPENERS, QuotedSpan, quoted_spans
@@ -41,6 +42,7 @@ def quotes(
     text = article.text
     qspans = quoted_spans(text)
     cands = list(verb_candidates(doc)) + list(according_candidates(doc))
+    cands += list(belief_candidates(doc))
     if headline is not None:
         h_start, h_doc = headline
         h_end = h_start + len(h_doc.text)
