@@ -64,6 +64,7 @@ _FIND = re.compile(
             rf"{_PREP}\s*((?:(?i:early|late)\s+|(?i:mid)-\s*)?(?:{_MF}){_YS})\b(?![\s,]*\d)",
             rf"((?i:last|this|next|early|late)\s+(?:{_MF}){_YS})\b(?![\s,]*\d)",
             rf"{_PREP}\s*({_YEAR})",
+            rf"(?i:the|his|her|its|their|our|this|that)\s+({_YEAR})(?=\s+[a-z])",
         )
     )
     + ")"

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from reportedly.lexicons import word_set
+from reportedly.lexicons import load_toml, word_set
 from reportedly.model import Event, Span
 
 FUTURE_SLACK_DAYS = 2
@@ -87,7 +87,13 @@ def governs(doc: Any, mention: DateMentionLike, trig: Any, own_clause: bool) -> 
     head = _clause_head(r)
     if head is None:
         return False
-    return own_clause or _under(trig, head)
+    return own_clause or _under(trig, head) or _right_before(doc, mention, trig)
+
+
+def _right_before(doc: Any, mention: DateMentionLike, trig: Any) -> bool:
+    """``had in 1997 complained``: a phrase just before the event's verb."""
+    between = [t for t in doc[max(0, trig.i - 4) : trig.i] if t.idx >= mention.span.end]
+    return len(between) <= 2 and all(t.pos_ in ("AUX", "ADV", "PART") for t in between)
 
 
 def _under(trig: Any, head: Any) -> bool:
@@ -198,6 +204,20 @@ def _phrase(
     return None
 
 
+def _ahead(m: DateMentionLike, ev: Event, published: str | None) -> str | None:
+    """``will play West Ham on Saturday``: a bare weekday of a future event is
+    the coming one, not the last one."""
+    words = m.span.text.lower().split()
+    weekday = (
+        len(words) <= 2 and words[-1].strip(".,") in load_toml("dates.toml")["weekdays"]
+    )
+    if not (weekday and ev.modality == "future" and published and m.value):
+        return m.value
+    if words[0] in ("last", "past") or m.value >= published[:10]:
+        return m.value
+    return (date.fromisoformat(m.value) + timedelta(days=7)).isoformat()
+
+
 def date_event(
     doc: Any,
     ev: Event,
@@ -215,7 +235,7 @@ def date_event(
         when, source = found
         return dataclasses.replace(
             ev,
-            date=when.value,
+            date=_ahead(when, ev, published),
             date_text=when.span,
             date_precision=when.precision,
             date_source=source,
