@@ -11,6 +11,21 @@ pytestmark = pytest.mark.model
 
 # (text, published, trigger, expected date, expected date_source)
 EVENT_DATES = [
+    # a future event's weekday is the coming one only in its own future clause
+    (
+        "France sought to seize the initiative on Syria on Tuesday.",
+        "2013-08-21",
+        "seize",
+        "2013-08-20",
+        "clause",
+    ),
+    (
+        "Officials said on Monday that the army plans to attack the town.",
+        "2016-06-15",
+        "attack",
+        None,
+        "after_published",
+    ),
     (
         "Israel captured the heights in the 1967 war.",
         "2019-03-01",

@@ -201,17 +201,38 @@ def _phrase(
         found = _nearest(fits, pos)
         if found is not None:
             return found, source
+        if ev.modality == "future":
+            break  # "said on Monday it plans to attack": Monday is the saying's
     return None
 
 
-def _ahead(m: DateMentionLike, ev: Event, published: str | None) -> str | None:
-    """``will play West Ham on Saturday``: a bare weekday of a future event is
-    the coming one, not the last one."""
+def _looks_ahead(trig: Any) -> bool:
+    """``will play``, ``is due to meet``: the event's clause speaks of the
+    future (and no verb above it of the past: ``sought to seize``)."""
+    tok = trig if trig.pos_ not in NOMINAL else _verb_above(trig)
+    ahead = False
+    for _ in range(4):
+        if tok is None or tok.tag_ == "VBD":
+            return False
+        aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        ahead = ahead or bool(aux & {"will", "shall", "'ll", "wo"})
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return ahead
+
+
+def _ahead(
+    m: DateMentionLike, ev: Event, trig: Any, source: str, published: str | None
+) -> str | None:
+    """``will play West Ham on Saturday``: a bare weekday in the clause of a
+    future event is the coming one, not the last one."""
     words = m.span.text.lower().split()
-    weekday = (
-        len(words) <= 2 and words[-1].strip(".,") in load_toml("dates.toml")["weekdays"]
-    )
-    if not (weekday and ev.modality == "future" and published and m.value):
+    weekdays = load_toml("dates.toml")["weekdays"]
+    weekday = len(words) <= 2 and words[-1].strip(".,") in weekdays
+    if not (weekday and source == "clause" and published and m.value):
+        return m.value
+    if ev.modality != "future" or not _looks_ahead(trig):
         return m.value
     if words[0] in ("last", "past") or m.value >= published[:10]:
         return m.value
@@ -235,7 +256,7 @@ def date_event(
         when, source = found
         return dataclasses.replace(
             ev,
-            date=_ahead(when, ev, published),
+            date=_ahead(when, ev, trig, source, published),
             date_text=when.span,
             date_precision=when.precision,
             date_source=source,
