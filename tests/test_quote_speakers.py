@@ -45,6 +45,12 @@ SPEAKERS = [
     ),
     ("The ministry's report says the pier is unsafe.", [], [("The ministry", "says")]),
     (
+        "According to a report in the Harbour Gazette, the pier cost two million. "
+        "The report says the council paid half.",
+        ["The report"],
+        [("the Harbour Gazette", "says")],
+    ),
+    (
         "The campaign group Harbour Town Says No said the vote was unfair.",
         [],
         [("Harbour Town Says No", "said")],

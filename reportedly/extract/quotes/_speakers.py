@@ -88,7 +88,8 @@ def checked(
     never = cues("not_speakers")
     documents = cues("documents")
     out = []
-    for c in cands:
+    owners: dict[str, tuple[tuple[int, int], int]] = {}  # document -> its owner
+    for c in sorted(cands, key=lambda c: c.speaker or (-1, -1)):
         titled = c.cue is not None and headline[0] <= c.cue[0] < headline[1]
         cue = _root(doc, c.cue) if c.cue and not titled else None
         if cue is not None and _in_name(cue):
@@ -108,9 +109,19 @@ def checked(
             owner = _owner(head)
             if owner is not None:
                 c.speaker, c.speaker_token = _owner_phrase(owner), owner.i
+                owners[lemma] = (c.speaker, owner.i)
+            elif _definite(head) and lemma in owners:
+                # "a report in the Argus Leader ... The report says": the same one
+                c.speaker, c.speaker_token = owners[lemma]
             elif head.tag_ in ("NNS", "NNPS") and not any(
                 k.dep_ in ("det", "poss", "amod", "compound") for k in head.children
             ):
                 continue  # "Reports said ...": no one
         out.append(c)
     return out
+
+
+def _definite(head: Any) -> bool:
+    return any(
+        k.dep_ == "det" and k.lower_ in ("the", "this", "that") for k in head.children
+    )
