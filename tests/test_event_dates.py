@@ -11,6 +11,15 @@ pytestmark = pytest.mark.model
 
 # (text, published, trigger, expected date, expected date_source)
 EVENT_DATES = [
+    # a year in a relative clause after the event dates the clause only
+    (
+        "Their arrests came years after Robinson, who served in Kabul in 2012, "
+        "travelled to Syria.",
+        "2018-09-15",
+        "arrests",
+        "2018-09-15",
+        "published",
+    ),
     # a future event's weekday is the coming one only in its own future clause
     (
         "France sought to seize the initiative on Syria on Tuesday.",

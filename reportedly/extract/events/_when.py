@@ -92,6 +92,8 @@ def governs(doc: Any, mention: DateMentionLike, trig: Any, own_clause: bool) -> 
 
 def _right_before(doc: Any, mention: DateMentionLike, trig: Any) -> bool:
     """``had in 1997 complained``: a phrase just before the event's verb."""
+    if mention.span.end > trig.idx:
+        return False
     between = [t for t in doc[max(0, trig.i - 4) : trig.i] if t.idx >= mention.span.end]
     return len(between) <= 2 and all(t.pos_ in ("AUX", "ADV", "PART") for t in between)
 

@@ -113,8 +113,12 @@ def checked(
             elif _definite(head) and lemma in owners:
                 # "a report in the Argus Leader ... The report says": the same one
                 c.speaker, c.speaker_token = owners[lemma]
-            elif head.tag_ in ("NNS", "NNPS") and not any(
-                k.dep_ in ("det", "poss", "amod", "compound") for k in head.children
+            elif (
+                lemma in cues("hearsay")
+                and head.tag_ in ("NNS", "NNPS")
+                and not any(
+                    k.dep_ in ("det", "poss", "amod", "compound") for k in head.children
+                )
             ):
                 continue  # "Reports said ...": no one
         out.append(c)
