@@ -100,6 +100,31 @@ MODALITY = [
     # hedges
     ("The rebels are believed to have seized the town.", "seized", "alleged"),
     ("The alleged attack killed ten people.", "attack", "alleged"),
+    # what the clause around a noun says, and the verb it is the object of
+    ("The men are said to have died in an American airstrike.", "airstrike", "alleged"),
+    (
+        "The UN begged the militias to agree to an immediate ceasefire.",
+        "ceasefire",
+        "demanded",
+    ),
+    (
+        "He remains on bail and is planning an appeal against the verdict.",
+        "appeal",
+        "future",
+    ),
+    ("The council demanded a ceasefire in the north.", "ceasefire", "demanded"),
+    ("The men appear likely to be tried in the US.", "tried", "hypothetical"),
+    # hearsay: reports that, reportedly higher up
+    (
+        "There are unconfirmed reports that dozens of fighters were killed last week.",
+        "killed",
+        "alleged",
+    ),
+    (
+        "The war has reportedly led Riyadh to renege on its pledges.",
+        "renege",
+        "alleged",
+    ),
     # denial of a named event; the default
     ("The army denied the attack on the school.", "attack", "denied"),
     ("The strikes killed 30 people in the town.", "strikes", "asserted"),

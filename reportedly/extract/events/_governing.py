@@ -91,6 +91,7 @@ def _head_frame(h: Any) -> str | None:
             ("demand_heads", "demanded"),
             ("obligation_heads", "demanded"),
             ("deliberation_heads", "hypothetical"),
+            ("likely_heads", "hypothetical"),
             ("future_heads", "future"),
         ):
             if is_a(head, key):
@@ -99,6 +100,10 @@ def _head_frame(h: Any) -> str | None:
             return "alleged"  # "are believed to have seized"
     if h.dep_ == "ccomp" and is_a(head, "subjunctive_heads") and _subjunctive(h):
         return "demanded"  # "demanded that he be handed over"
+    if h.dep_ in ("acl", "ccomp", "appos") and is_a(head, "hearsay_nouns"):
+        return "alleged"  # "unconfirmed reports that ... were killed"
+    if any(c.dep_ == "advmod" and is_a(c, "alleged_adverbs") for c in h.children):
+        return "alleged"  # "have reportedly led Riyadh to renege"
     return None
 
 

@@ -64,6 +64,29 @@ def _demand_object(tok: Any) -> bool:
     return any(is_a(t, "demand_nouns") for t in tok.doc[max(lo, 0) : prep.i])
 
 
+def _verb_around(tok: Any) -> Any | None:
+    """The verb a prepositional noun's phrase hangs on."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return None
+    verb = tok.head.head  # "died in an airstrike"; not "the cost of the war"
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _object_of(tok: Any) -> str | None:
+    """``is planning an appeal``, ``demanded a ceasefire``, ``is considering
+    sanctions``: the verb an event noun is the object of says how it stands."""
+    if tok.dep_ != "dobj":
+        return None
+    for key, mod in (
+        ("planned_objects", "future"),
+        ("demanded_objects", "demanded"),
+        ("deliberation_heads", "hypothetical"),
+    ):
+        if is_a(tok.head, key):
+            return mod
+    return None
+
+
 def _noun_modality(tok: Any) -> str | None:
     """Modifiers that say how a named event stands: ``planned``, ``possible``,
     ``alleged``, ``hoped-for``; a demanded object (``called for talks``)."""
@@ -78,7 +101,7 @@ def _noun_modality(tok: Any) -> str | None:
                     return mod
     if _demand_object(tok):
         return "demanded"
-    return None
+    return _object_of(tok)
 
 
 def _negated(tok: Any) -> bool:
@@ -131,7 +154,11 @@ def modality_of(tok: Any, cue_lemma: str | None, *, rejection: bool = False) -> 
     if own is not None:
         return own
     if verb is None:
-        return _hedged(tok, cue_lemma)
+        # "died in an American airstrike": a noun in a phrase takes the
+        # frames of the clause around it (not its modals)
+        around = _verb_around(tok)
+        found = frames(around) if around is not None else None
+        return found or _hedged(tok, cue_lemma)
     if verb is not tok and is_a(verb, "denial_verbs") and tok.dep_ == "dobj":
         return "denied"
     found = frames(verb)
