@@ -231,7 +231,7 @@ def test_shared_malformed_warc_date() -> None:
     items = read(path)
     assert len(items) == 29 and not errors(items)
     # WARC-Date '2008-10-294T05:21:46-0700' is malformed: no date, and no crash.
-    assert items[0].published.startswith("2008-10-294")
+    assert items[0].fetched.startswith("2008-10-294")
     results = []
     for doc in items:
         try:

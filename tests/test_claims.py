@@ -77,6 +77,47 @@ CLAIMED = [
         None,
         "asserted",
     ),
+    # a belief held by an adjective or a verb is the holder's claim
+    (
+        "Headline here\n\nUSA officials are concerned that Russia is targeting "
+        "other militants.",
+        "targeting",
+        "USA officials",
+        "alleged",
+    ),
+    (
+        "Headline here\n\nLocal doctors fear the militia shelled the camp.",
+        "shelled",
+        "Local doctors",
+        "alleged",
+    ),
+    # an accusation reports what it charges
+    (
+        "Headline here\n\nVietnam accused Beijing of encroaching into its waters.",
+        "encroaching",
+        "Vietnam",
+        "alleged",
+    ),
+    # a vote attributes no words: the outlet claims what it authorises
+    (
+        "Headline here\n\nThe parliament voted to authorise airstrikes in Syria.",
+        "airstrikes",
+        None,
+        "asserted",
+    ),
+    # a stance holds a view of its object, it does not report it
+    (
+        "Headline here\n\nThe minister welcomed the ceasefire in the north.",
+        "ceasefire",
+        None,
+        "asserted",
+    ),
+    (
+        "Headline here\n\nThe envoy said the minister welcomed the ceasefire.",
+        "ceasefire",
+        "The envoy",
+        "asserted",
+    ),
 ]
 
 

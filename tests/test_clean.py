@@ -93,6 +93,18 @@ BOILERPLATE_CASES = [
     ("Watch the video above.", "video embed"),
     ("Media playback is not supported on this device", "video embed"),
     ("• Share •", "share button"),
+    ("SEE MORE: Harbour protests spread to the quay", "read-more link"),
+    ("SEE MORE", "read-more link"),
+    ("DON'T MISS", "read-more link"),
+    ("Photos by Jane Roe", "image credit"),
+    ("Picture courtesy of the Harbour Trust", "image credit"),
+    ("AFP/Jane Roe", "image credit"),
+    (
+        "A ferry leaves the harbour at dawn on Tuesday. REUTERS/Jane Roe",
+        "photo caption",
+    ),
+    ("[WARNING] Graphic footage of the harbour collapse", "tagged story link"),
+    ("[VIDEO] Inside the new ferry terminal", "tagged story link"),
 ]
 
 
@@ -122,6 +134,8 @@ KEPT_LINES = [
     "Reuters",  # a wire credit says who reported: kept
     "Read more about the plan in the council's 300-page report, she said.",
     "Follow the money, he said.",
+    "Support for the plan fell to 40 per cent, a Reuters/Ipsos poll showed.",
+    "See more of the harbour from the new ferry, the mayor said.",
     # Longer than the rule's max_chars: long lines are sentences, however they start.
     "More: the council also voted to extend the ferry contract, to widen the quay and "
     "to hire two more harbour pilots, a decision that several members of the council "

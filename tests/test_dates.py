@@ -117,6 +117,17 @@ RESOLVE = [
     ("2015-16", WED, None, "unknown"),
     ("13-13-2015", WED, None, "unknown"),
     ("", WED, None, "unknown"),
+    # a Sunday paper: last week is the Monday-to-Sunday week before this one
+    ("last week", "2018-12-23", "2018-12-10", "week"),
+    ("on Thursday", "2018-12-22", "2018-12-20", "day"),
+    ("last December", "2018-12-23", "2017-12-01", "month"),
+    # weekends are their Saturday
+    ("last weekend", WED, "2015-09-26", "day"),
+    ("last weekend", "2018-12-24", "2018-12-22", "day"),
+    ("this weekend", "2018-12-23", "2018-12-22", "day"),
+    ("this weekend", "2018-12-24", "2018-12-22", "day"),
+    ("this weekend", WED, "2015-10-03", "day"),
+    ("over the weekend", WED, "2015-09-26", "day"),
 ]
 
 
@@ -197,6 +208,32 @@ MENTIONS = [
             ("early August", "2015-08-01", "month", True),
         ],
     ),
+    # times of day, bracketed numbers and list markers are no years
+    (
+        "Barrel bombs fell at 1850 GMT on Tuesday.",
+        WED,
+        [("Tuesday", "2015-09-29", "day", True)],
+    ),
+    (
+        "The shelling began at 1850 (Syrian time) on Tuesday.",
+        WED,
+        [("Tuesday", "2015-09-29", "day", True)],
+    ),
+    ("The convoy left at 0630 and was hit.", WED, []),
+    ("Violence Erupts as the Militants Advance (1881) Related stories", WED, []),
+    ("1850. Rebels shelled the town.", WED, []),
+    # a year naming a thing is a date phrase; an explicit old year stays one
+    (
+        "Israel took the heights in the 1967 war.",
+        WED,
+        [("1967", "1967-01-01", "year", False)],
+    ),
+    (
+        "The war of 1812 ended in 1815.",
+        WED,
+        [("1812", "1812-01-01", "year", False), ("1815", "1815-01-01", "year", False)],
+    ),
+    ("Fighting has raged since 2014.", WED, [("2014", "2014-01-01", "year", False)]),
 ]
 
 

@@ -187,7 +187,8 @@ def test_warc_html_responses_only(tmp_path: Path) -> None:
         ("text", "http://news.example/b"),
     ]
     assert got[0].content == PAGE
-    assert got[0].published == "2015-10-01T12:30:00Z"
+    # the WARC-Date is when the page was fetched, not when it was published
+    assert (got[0].published, got[0].fetched) == (None, "2015-10-01T12:30:00Z")
     assert all(d.source.startswith(f"{path}@") for d in got)
     assert got[0].source != got[1].source
 

@@ -1,6 +1,7 @@
 """Turn a RawDocument into an Article: main text, boilerplate removed.
 
-Steps: (1) HTML -> main text and metadata (trafilatura); (2) whitespace
+Steps: (1) HTML -> main text and metadata (trafilatura; the publication
+date is the record's, else the page's, else the crawl date); (2) whitespace
 normalised; (3) boilerplate lines dropped, each one recorded in
 ``Article.removed``; (4) the result checked: not empty, not oversized,
 English. With ``raw=True`` the text is kept byte for byte (only checked), so
@@ -42,6 +43,8 @@ def clean(doc: RawDocument, *, raw: bool = False) -> Article:
         text, removed = remove_boilerplate(body)
     else:
         text, removed = remove_boilerplate(normalise(doc.content))
+    # a crawl date (WARC-Date) stands in only when the page gives no date
+    published = published or doc.fetched
     if not text.strip():
         what = "only boilerplate" if removed else "no text"
         raise InputError("empty", f"{doc.source}: the document has {what}")

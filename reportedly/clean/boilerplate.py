@@ -39,6 +39,11 @@ class Lexicon:
     min_lines_before: int
     keep_prefixes: tuple[str, ...]
     small_words: frozenset[str]
+    inline: tuple[Rule, ...] = ()
+    list_reason: str = ""
+    list_heading: re.Pattern[str] | None = None
+    list_max_items: int = 0
+    list_max_chars: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +60,11 @@ def lexicon() -> Lexicon:
         for r in data["line"]
     )
     th = data["trailing_headline"]
+    links = data.get("link_list", {})
+    inline = tuple(
+        Rule(reason=r["reason"], regex=re.compile(r["pattern"]), max_chars=0)
+        for r in data.get("inline", [])
+    )
     return Lexicon(
         rules=rules,
         headline_reason=th["reason"],
@@ -64,6 +74,11 @@ def lexicon() -> Lexicon:
         min_lines_before=int(th["min_lines_before"]),
         keep_prefixes=tuple(p.lower() for p in th["keep_prefixes"]),
         small_words=frozenset(w.lower() for w in th["small_words"]),
+        inline=inline,
+        list_reason=links.get("reason", ""),
+        list_heading=re.compile(links["heading"], re.IGNORECASE) if links else None,
+        list_max_items=int(links.get("max_items", 0)),
+        list_max_chars=int(links.get("max_chars", 0)),
     )
 
 
@@ -129,18 +144,53 @@ def remove_boilerplate(text: str) -> tuple[str, tuple[Removed, ...]]:
     lex = lexicon()
     removed: list[Removed] = []
     paragraphs: list[str] = []
+    items = 0  # link lines still allowed under a heading of other stories
     for par in text.split("\n\n"):
         kept = []
         for line in par.split("\n"):
             reason = line_reason(line, lex)
+            if reason is None and items and _link_item(line, lex):
+                reason, items = lex.list_reason, items - 1
+            elif reason is not None and _heading(line, lex):
+                items = lex.list_max_items
+            else:  # other furniture stays in the list; article text ends it
+                items = max(items - 1, 0) if reason is not None else 0
             if reason is None:
-                kept.append(line)
+                line = _drop_inline(line, lex, removed)
+                if line.strip():
+                    kept.append(line)
             else:
                 removed.append(Removed(text=line.strip(), reason=reason))
         if kept:
             paragraphs.append("\n".join(kept))
     paragraphs, tail = _drop_trailing_headlines(paragraphs, lex)
     return "\n\n".join(paragraphs), tuple(removed + tail)
+
+
+def _heading(line: str, lex: Lexicon) -> bool:
+    """``DON'T MISS``, ``Related stories``: a heading over links to other stories."""
+    core = _TRAIL.sub("", _LEAD.sub("", line.strip()))
+    return lex.list_heading is not None and bool(lex.list_heading.fullmatch(core))
+
+
+def _link_item(line: str, lex: Lexicon) -> bool:
+    """A line under such a heading: short and not a finished sentence."""
+    s = line.strip()
+    return 0 < len(s) <= lex.list_max_chars and not _ends_sentence(s)
+
+
+def _drop_inline(line: str, lex: Lexicon, removed: list[Removed]) -> str:
+    """Cut the inline furniture of ``line`` (credits, share links, link
+    tails), recording each cut; the rest of the line is kept."""
+    for rule in lex.inline:
+        m = rule.regex.search(line)
+        while m is not None and m.end() > m.start():
+            removed.append(Removed(text=m.group().strip(), reason=rule.reason))
+            line = (
+                line[: m.start()].rstrip(" ") + " " + line[m.end() :].lstrip(" ")
+            ).strip(" ")
+            m = rule.regex.search(line)
+    return line
 
 
 def _drop_trailing_headlines(

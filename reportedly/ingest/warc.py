@@ -133,7 +133,8 @@ def _document(
         content=content,
         content_type="html" if is_html else "text",
         url=headers.get_header("WARC-Target-URI"),
-        published=headers.get_header("WARC-Date"),
+        # the crawl time, not the publication date: the page's own date wins
+        fetched=headers.get_header("WARC-Date"),
     )
 
 

@@ -42,6 +42,8 @@ class RawDocument(Record):
     """One input document as read, before cleaning.
 
     ``content`` is text; ``content_type`` is ``"text"`` or ``"html"``.
+    ``published`` is the date the record or page gives; ``fetched`` when the
+    page was crawled (a WARC-Date), used only when the page gives no date.
     """
 
     source: str
@@ -52,6 +54,7 @@ class RawDocument(Record):
     title: str | None = None
     published: str | None = None
     language: str | None = None
+    fetched: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
+from reportedly.extract.dates._fallback import with_dateparser
+from reportedly.extract.dates._guards import not_a_date
 from reportedly.lexicons import load_toml
 from reportedly.model import Article, Span
 
@@ -57,11 +59,12 @@ _FIND = re.compile(
             rf"|today|tonight|tomorrow(?:\s+(?:{DAY_PARTS}))?|last\s+night"
             r"|this\s+(?:morning|afternoon|evening)"
             r"|the\s+(?:day\s+before|previous\s+day)))\b",
-            r"(?i:((?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:week|month|year)))\b",
+            r"(?i:((?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:weekend|week|month|year)))\b",
             rf"(?i:((?:{_NUM})\s+(?:day|week|month|year)s?\s+ago))\b",
             rf"{_PREP}\s*((?:(?i:early|late)\s+|(?i:mid)-\s*)?(?:{_MF}){_YS})\b(?![\s,]*\d)",
             rf"((?i:last|this|next|early|late)\s+(?:{_MF}){_YS})\b(?![\s,]*\d)",
             rf"{_PREP}\s*({_YEAR})",
+            rf"(?i:the|his|her|its|their|our|this|that)\s+({_YEAR})(?=\s+[a-z])",
         )
     )
     + ")"
@@ -88,7 +91,6 @@ _PRECISION = {"week": "week", "months": "month", "month_of": "month", "years": "
 _SPECIAL: dict[str, Recipe] = {k: tuple(v) for k, v in _LEX["relative"].items()}
 _WDN = "|".join(WEEKDAYS)
 _MN = "|".join(MONTHS)
-_FALLBACK = re.compile(rf"\d.*\b(?:{_MN})\b|\b(?:{_MN})\b.*\d")
 _YR = r"(1[89]\d\d|20\d\d)"
 _RX = {
     "iso": re.compile(r"^(\d{4})[-/](\d\d)[-/](\d\d)$"),
@@ -179,6 +181,13 @@ def _apply(r: Recipe, pub: date) -> date | None:
         return date(n // 12, n % 12 + 1, 1)
     if kind == "years":
         return date(pub.year + r[1], 1, 1)
+    if kind == "weekend":  # the Saturday of a weekend
+        monday = pub - timedelta(days=pub.weekday())
+        if r[1] == -1 or (r[1] == "past" and pub.weekday() < 5):
+            return monday - timedelta(days=2)
+        if r[1] == 0 and pub.weekday() == 0:
+            return monday - timedelta(days=2)  # on a Monday, the one just gone
+        return monday + timedelta(days=5)
     if kind == "weekday":
         back = (pub.weekday() - r[1]) % 7
         if r[2] == "next":
@@ -197,34 +206,13 @@ def _apply(r: Recipe, pub: date) -> date | None:
     return None
 
 
-def _dateparser(s: str, pub: date | None) -> tuple[date | None, str, bool]:
-    """Resolve ``s`` with dateparser, ``pub`` as base; only phrases with a digit."""
-    if not _FALLBACK.search(s) or re.search(r"\d:\d|\d{5}", s) or _UNIT.search(s):
-        return None, "unknown", False
-    from dateparser.date import DateDataParser
-
-    base = datetime.combine(pub or date(2000, 1, 1), datetime.min.time())
-    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
-    settings |= {"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True}
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(s)
-    relative = "year" not in (data.parts or ())
-    period = {"time": "day"}.get(data.period or "", data.period or "")
-    if data.date_obj is None or period not in ("day", "week", "month", "year"):
-        return None, "unknown", relative
-    if relative and pub is None:
-        return None, period, True
-    d = data.date_obj.date()
-    d = {"month": d.replace(day=1), "year": d.replace(month=1, day=1)}.get(period, d)
-    return d, period, relative
-
-
 @functools.lru_cache(maxsize=65536)
 def _resolve(s: str, published: str | None) -> tuple[str | None, str, bool]:
     """Return ``(value, precision, relative)`` of normalised ``s`` seen from a date."""
     pub = _iso(published)
     r = _recipe(s)
     if r is None:
-        d, precision, relative = _dateparser(s, pub)
+        d, precision, relative = with_dateparser(s, pub)
     elif r[0] == "none":
         return None, "unknown", False
     elif r[0] == "abs":
@@ -288,8 +276,10 @@ def date_mentions(
     last_end = -1
     for start, end in sorted(set(_candidates(doc, text)), key=lambda r: (r[0], -r[1])):
         # "the day before the vote" counts from the vote, not from publication
-        if start < last_end or (
-            text.endswith("before", 0, end) and _OF.match(text, end)
+        if (
+            start < last_end
+            or (text.endswith("before", 0, end) and _OF.match(text, end))
+            or not_a_date(text, start, end)
         ):
             continue
         value, precision, relative = _resolve(_norm(text[start:end]), pub)

@@ -1,33 +1,32 @@
-"""Who claims each event, and how: claimant from the attribution it sits in,
-modality from negation, modals, conditionals, cue verbs and request frames.
+"""Who claims each event, and how: the claimant is the speaker of the
+innermost attribution whose content holds the event (the outlet when there is
+none); the modality comes from ``_modality`` (negation, modals, conditionals,
+plans, demands, hedges) and from the cue of that attribution.
 
-Modalities (each with an example):
+Not every attribution record makes a claimant:
 
-- ``asserted``: "Russian jets struck Homs." (the default)
-- ``negated``: "The army did not shell the town."
-- ``denied``: "The ministry denied that its jets struck the hospital."
-- ``alleged``: "Activists claimed the regime used chlorine." / "reportedly struck"
-- ``hypothetical``: "The strikes could push rebels into IS camps."
-- ``conditional``: "Paris would support the plan if Russia stops the bombing."
-- ``future``: "Russia will send more jets." / "plans to open talks"
-- ``demanded``: "The UN called on Russia to stop the airstrikes."
+- a vote or a decision (``parliament voted to give Putin authorization for
+  the airstrikes``) attributes no words: the outlet claims what it names;
+- a stance (``welcomed the report``, ``condemned the strikes``) holds a view
+  of its object, it does not report it: events in the object are claimed by
+  whoever claims the stance (an enclosing attribution, else the outlet).
+  Accusations (``accused X of Y``, ``blamed X for Y``) do report Y: Y is
+  claimed by the accuser, alleged.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from reportedly.lexicons import load_toml
+from reportedly.extract.events._modality import modality_of, words
 from reportedly.model import Claimant, Event, Quote
 
-VERSION = "claims.v1"
+__all__ = ["VERSION", "claimant_of", "claims", "modality_of"]
+
+VERSION = "claims.v2"
 STANCES = {"intention", "evaluation"}
-
-
-def _words(key: str) -> frozenset[str]:
-    return frozenset(load_toml("cues.toml").get("modality", {}).get(key, []))
 
 
 def _contains(q: Quote, pos: int) -> bool:
@@ -35,12 +34,26 @@ def _contains(q: Quote, pos: int) -> bool:
     return any(p.start <= pos < p.end for p in parts)
 
 
+def _claims_words(q: Quote, lemma: str | None) -> bool:
+    """Does attribution ``q`` (cue lemma ``lemma``) report what its content says?"""
+    if lemma in words("not_claims"):
+        return False
+    return not (q.pattern == "evaluation" and lemma in words("stance_only"))
+
+
 def claimant_of(
-    pos: int, quotes: Sequence[Quote]
+    pos: int,
+    quotes: Sequence[Quote],
+    lemma_of: Callable[[Quote], str | None] = lambda q: None,
 ) -> tuple[Quote, tuple[str, ...]] | None:
     """The innermost attribution whose content holds ``pos``, and its chain of
-    reporting attributions, outermost first."""
-    inside = [q for q in quotes if q.speaker is not None and _contains(q, pos)]
+    reporting attributions, outermost first. ``lemma_of`` gives a quote's cue
+    lemma (votes and stances make no claimant)."""
+    inside = [
+        q
+        for q in quotes
+        if q.speaker is not None and _contains(q, pos) and _claims_words(q, lemma_of(q))
+    ]
     if not inside:
         return None
     # a wish or stance inside someone's statement ("X said Y wants to ...") is
@@ -64,55 +77,27 @@ def _token_at(doc: Any, pos: int) -> Any | None:
     return span[0] if span is not None and len(span) else None
 
 
-def modality_of(tok: Any, cue_lemma: str | None) -> str:
-    """Return the modality of the event named by token ``tok``."""
-    if cue_lemma in _words("denied"):
-        return "denied"
-    kids = {c.lower_ for c in tok.children}
-    if any(c.dep_ == "neg" for c in tok.children) or kids & {"never", "no"}:
-        return "negated"
-    head = tok
-    for _ in range(4):  # the event's own clause and the ones governing it
-        if any(
-            c.dep_ == "mark" and c.lower_ in _words("conditional_marks")
-            for c in head.children
-        ):
-            return "conditional"
-        if head.dep_ in ("xcomp", "ccomp") and head.head.lemma_.lower() in _words(
-            "demand_heads"
-        ):
-            return "demanded"
-        if head.head.i == head.i or head.dep_ not in ("xcomp", "conj", "ccomp"):
-            break
-        head = head.head
-    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    if any(
-        c.dep_ == "advcl"
-        and any(
-            m.dep_ == "mark" and m.lower_ in _words("conditional_marks")
-            for m in c.children
-        )
-        for c in tok.children
-    ) and aux & _words("hypothetical_modals"):
-        return "conditional"
-    if aux & _words("future_modals"):
-        return "future"
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _words("future_heads"):
-        return "future"
-    if aux & _words("hypothetical_modals"):
-        return "hypothetical"
-    if kids & _words("alleged_adverbs") or cue_lemma in _words("alleged"):
-        return "alleged"
-    return "asserted"
+def _rejection(ev: Event, tok: Any) -> bool:
+    """``will not accept``: a REJECT made by negating a cooperative trigger."""
+    if ev.type != "REJECT" or tok.lemma_.lower() in words("rejection_verbs"):
+        return False
+    head = tok.head if tok.dep_ in ("dobj", "xcomp") else tok
+    return any(
+        c.dep_ == "neg" or c.lower_ == "never" for c in (*tok.children, *head.children)
+    )
 
 
 def claims(
     doc: Any, events: Iterable[Event], quotes: Sequence[Quote]
 ) -> Iterator[Event]:
     """Yield each event with its claimant and modality set."""
+    lemmas: dict[str, str | None] = {}
+    for q in quotes:
+        cue_tok = _token_at(doc, q.cue.start) if q.cue else None
+        lemmas[q.id] = cue_tok.lemma_.lower() if cue_tok is not None else None
     for ev in events:
         pos = (ev.trigger or ev.evidence).start
-        found = claimant_of(pos, quotes)
+        found = claimant_of(pos, quotes, lambda q: lemmas.get(q.id))
         claimant = None
         cue_lemma = None
         if found is not None:
@@ -124,8 +109,11 @@ def claims(
                 quote_id=q.id,
                 chain=chain,
             )
-            cue_tok = _token_at(doc, q.cue.start) if q.cue else None
-            cue_lemma = cue_tok.lemma_.lower() if cue_tok is not None else None
+            cue_lemma = lemmas.get(q.id)
         tok = _token_at(doc, pos)
-        modality = modality_of(tok, cue_lemma) if tok is not None else ev.modality
+        modality = (
+            modality_of(tok, cue_lemma, rejection=_rejection(ev, tok))
+            if tok is not None
+            else ev.modality
+        )
         yield dataclasses.replace(ev, claimant=claimant, modality=modality)

@@ -9,9 +9,10 @@ town, ``admin1`` for a province, ``country``); a direction or a relation
 (``northern Homs``, ``east of Palmyra``) widens a point to the area around
 it, ``admin1``.
 
-Date: the date phrase of its clause, else of its sentence, else the
-article's publication date (``date_source: published``, day precision);
-without a publication date and a resolvable phrase the date stays null.
+Date (``_when``): the date phrase of its clause, else of a clause governing
+it, when plausible; else the publication date for news of the day
+(``date_source: published``), or null with ``before_published`` /
+``after_published`` when the text places it earlier or later.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
+from reportedly.extract.events._when import date_event
 from reportedly.model import Event, EventPlace, Span
 
 VERSION = "event_places.v1"
@@ -179,37 +181,6 @@ def _locate(
     )
 
 
-def _date(
-    ev: Event,
-    dates: Sequence[DateMentionLike],
-    sent: tuple[int, int],
-    published: str | None,
-) -> Event:
-    pos = (ev.trigger or ev.evidence).start
-    lo, hi = ev.evidence.start, ev.evidence.end
-    known = [d for d in dates if d.value]
-    when, source = (
-        _nearest([d for d in known if _inside(d.span, lo, hi)], pos),
-        "clause",
-    )
-    if when is None:
-        when = _nearest([d for d in known if _inside(d.span, *sent)], pos)
-        source = "sentence"
-    if when is not None:
-        return dataclasses.replace(
-            ev,
-            date=when.value,
-            date_text=when.span,
-            date_precision=when.precision,
-            date_source=source,
-        )
-    if published:
-        return dataclasses.replace(
-            ev, date=published, date_precision="day", date_source="published"
-        )
-    return ev
-
-
 def event_places(
     doc: Any,
     events: Iterable[Event],
@@ -232,5 +203,5 @@ def event_places(
     for ev in events:
         sent = sentences.of((ev.trigger or ev.evidence).start)
         ev = _locate(ev, places, sent, top, roles)
-        out.append(_date(ev, dates, sent, published))
+        out.append(date_event(doc, ev, dates, sent, published))
     return out

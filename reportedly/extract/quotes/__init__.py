@@ -18,9 +18,11 @@ from reportedly.extract._draft import Draft, Extractor
 from reportedly.extract._spans import Range, overlap
 from reportedly.extract.quotes._according import according_candidates
 from reportedly.extract.quotes._attribution import Candidate, verb_candidates
+from reportedly.extract.quotes._belief import belief_candidates
 from reportedly.extract.quotes._headline import headline_candidates
 from reportedly.extract.quotes._quoted import quote_candidates
 from reportedly.extract.quotes._quotemarks import OPENERS, QuotedSpan, quoted_spans
+from reportedly.extract.quotes._speakers import checked
 from reportedly.headline import headline_span, label_end
 from reportedly.model import Article, Quote, Span, Speaker, stable_id
 
@@ -41,6 +43,7 @@ def quotes(
     text = article.text
     qspans = quoted_spans(text)
     cands = list(verb_candidates(doc)) + list(according_candidates(doc))
+    cands += list(belief_candidates(doc))
     if headline is not None:
         h_start, h_doc = headline
         h_end = h_start + len(h_doc.text)
@@ -53,7 +56,12 @@ def quotes(
         if h_sent is not None and h_end > h_start:
             cands += list(headline_candidates(h_sent))
     cands += list(_colon_candidates(doc, text))
-    cands = [c for c in _dedupe(cands) if not _cue_in_quotation(c, qspans)]
+    quoted = _quoted_headline(text, h_start, h_end)
+    cands = [
+        c
+        for c in checked(doc, _dedupe(cands), (h_start, h_end))
+        if not _cue_in_quotation(c, qspans) and not (c.cue and _within(c.cue, quoted))
+    ]
     cue_starts = sorted(c.cue[0] for c in cands if c.cue)
     for c in cands:
         c.parts = _grow_over_quotes(c.parts, qspans)
@@ -104,6 +112,20 @@ def _shift(c: Candidate, offset: int) -> Candidate:
 def _quote_id(article: Article, c: Candidate) -> str:
     cue = c.cue or (-1, -1)
     return stable_id(article.id, "quote", c.parts[0][0], c.parts[-1][1], *cue)
+
+
+_QUOTED_HEADLINE = re.compile(r"\s*['\"“‘](.+?)['\"”’]")
+
+
+def _quoted_headline(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``'He died in my hands'``: a headline that opens with a quotation; its
+    words are someone's, and the grammar inside says nothing of whose."""
+    m = _QUOTED_HEADLINE.match(text, start, end)
+    return (m.start(1), m.end(1)) if m else None
+
+
+def _within(r: tuple[int, int], region: tuple[int, int] | None) -> bool:
+    return region is not None and region[0] <= r[0] < region[1]
 
 
 def _cue_in_quotation(c: Candidate, qspans: list[QuotedSpan]) -> bool:

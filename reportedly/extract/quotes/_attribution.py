@@ -116,6 +116,8 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             continue
         lemma = cue_lemma(tok, known)
+        if lemma in speech and demanded_speech(tok):
+            continue
         deps = _deps(tok)
         found = _subject(tok, lemma, speech)
         if found is None:
@@ -135,6 +137,23 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
             cue_token=tok.i,
             speaker_token=subj.i,
         )
+
+
+def demanded_speech(verb: Any) -> bool:
+    """``Russia needed to state clearly who the enemy was``, ``must explain``,
+    ``called on X to say``: speaking that is demanded is no statement."""
+    modal = word_set("cues.toml", "modality", "obligation_modals")
+    if any(c.dep_ == "aux" and c.lower_ in modal for c in verb.children):
+        return True
+    head = verb.head
+    if head.i == verb.i or verb.dep_ not in ("xcomp", "advcl", "ccomp"):
+        return False
+    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return False
+    heads = word_set("cues.toml", "modality", "obligation_heads") | word_set(
+        "cues.toml", "modality", "demand_heads"
+    )
+    return head.lemma_.lower() in heads
 
 
 @dataclass(slots=True)
@@ -227,6 +246,10 @@ def _content(
         r = span_range(doc, d.obj.left_edge.i, d.oprd.right_edge.i)
         return ([r] if r else []), "evaluation", 0.6
     if d.obj is not None and lemma in evaluation:
+        if lemma in word_set("cues.toml", "modality", "stance_only"):
+            # a stance holds its object only: "welcomed the report on Monday"
+            r = span_range(doc, d.obj.left_edge.i, d.obj.right_edge.i)
+            return ([r] if r else []), "evaluation", 0.5
         return right_range(tok, d.obj), "evaluation", 0.5
     if d.prep is not None and d.prep.lower_ in prep_objects.get(lemma, ()):
         r = span_range(doc, d.prep.i + 1, d.prep.right_edge.i)

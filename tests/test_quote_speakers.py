@@ -1,0 +1,98 @@
+"""Who speaks: no furniture, things or anonymous reports as speakers; documents
+speak for their owner; a headline quotation is nobody's unless the headline
+says whose; speech demanded of someone is no statement. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import reportedly
+
+pytestmark = pytest.mark.model
+
+HEAD = "Harbour row deepens\n\n"
+
+# (text after a plain headline, speakers that must not appear, (speaker, cue)
+# pairs that must appear)
+SPEAKERS = [
+    (
+        "Gunshot wounds, the hospital said, killed two men.",
+        ["Gunshot wounds"],
+        [("the hospital", "said")],
+    ),
+    (
+        "Harbour chaos continues, reports say, as police clear the quay.",
+        ["reports"],
+        [],
+    ),
+    ("Reports said the army shelled the port.", ["Reports"], []),
+    (
+        "The latest speculation suggests the mayor will resign.",
+        ["The latest speculation"],
+        [],
+    ),
+    ("SEE MORE: Harbour protests spread to the quay", ["SEE MORE", "SEE"], []),
+    ("Photos by Jane Roe showed the flooded quay.", ["Photos by Jane Roe"], []),
+    (
+        "A report in the Harbour Gazette says the pier cost two million.",
+        ["A report in the Harbour Gazette"],
+        [("the Harbour Gazette", "says")],
+    ),
+    (
+        "The video, posted by local fishermen, shows a boat sinking.",
+        ["The video"],
+        [("local fishermen", "shows")],
+    ),
+    ("The ministry's report says the pier is unsafe.", [], [("The ministry", "says")]),
+    (
+        "According to a report in the Harbour Gazette, the pier cost two million. "
+        "The report says the council paid half.",
+        ["The report"],
+        [("the Harbour Gazette", "says")],
+    ),
+    (
+        "The campaign group Harbour Town Says No said the vote was unfair.",
+        [],
+        [("Harbour Town Says No", "said")],
+    ),
+    (
+        "He said the council needed to state clearly who would pay.",
+        [],
+        [("He", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), SPEAKERS)
+def test_speakers(text: str, absent: list[str], present: list[tuple[str, str]]) -> None:
+    a = reportedly.analyze(HEAD + text, raw=True)
+    got = {
+        (q.speaker.span.text, q.cue.text if q.cue else None)
+        for q in a.quotes
+        if q.speaker
+    }
+    speakers = {s for s, _ in got}
+    for s in absent:
+        assert s not in speakers, got
+    for pair in present:
+        assert pair in got, got
+    cues = {c for _, c in got}
+    assert "Says" not in cues and "state" not in cues
+
+
+# (headline, body, speakers that must not appear, speakers that must)
+HEADLINES = [
+    ("'He died in my arms'", "A mother said her son died in the blast.", ["He"], []),
+    ("“We will not leave” say harbour tenants", "Tenants refused to go.", ["We"], []),
+    ("Mayor says harbour plan is dead", "The plan was dropped.", [], ["Mayor"]),
+]
+
+
+@pytest.mark.parametrize(("headline", "body", "absent", "present"), HEADLINES)
+def test_headline_quotation_is_nobodys_unless_the_headline_says(
+    headline: str, body: str, absent: list[str], present: list[str]
+) -> None:
+    a = reportedly.analyze(f"{headline}\n\n{body}", raw=True)
+    speakers = {q.speaker.span.text for q in a.quotes if q.speaker}
+    assert not set(absent) & speakers, speakers
+    assert set(present) <= speakers, speakers
