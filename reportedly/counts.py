@@ -101,3 +101,8 @@ def recipients_clash(
     if ca not in whom or cb not in whom:
         return False
     return ca != cb or (a[0] is not None and b[0] is not None and a[0] != b[0])
+
+
+def targets(event_type: str) -> bool:
+    """Say whether the recipients of this event type are targets (may clash)."""
+    return event_type in _rules()["whom_types"]

@@ -144,3 +144,9 @@ def test_contradictions(a: Event, b: Event, what: str | None) -> None:
 def test_unresolved_recipients_never_conflict() -> None:
     vague = replace(DIPLOMAT, recipients=(EventArg(span=span("opposition groups")),))
     assert list(contradictions([MINISTRY, vague], ACTORS)) == []
+
+
+def test_whom_is_compared_only_for_targets() -> None:
+    """Who supports whom is no contradiction: the recipient is no target."""
+    a, b = replace(MINISTRY, type="SUPPORT"), replace(DIPLOMAT, type="SUPPORT")
+    assert list(contradictions([a, b], ACTORS)) == []

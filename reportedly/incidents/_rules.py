@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from reportedly.counts import clashes, recipients_clash
+from reportedly.counts import clashes, recipients_clash, targets
 from reportedly.distance import km
 from reportedly.incidents._text import (
     evidence_names,
@@ -204,7 +204,7 @@ def contradictions(a: LinkRecord, b: LinkRecord) -> list[Contradiction]:
         Contradiction(kind="quantity", unit=u, detail=detail, **ids)
         for u, detail in _quantity_clash(a, b)
     ]
-    if _camps_differ(a.recipients, b.recipients):
+    if targets(a.type) and _camps_differ(a.recipients, b.recipients):
         names = " vs ".join(str(x.recipients[0][0]) for x in (a, b))
         out.append(Contradiction(kind="recipient", detail=names, **ids))
     # the same words cannot both assert and deny: a modality gap between near

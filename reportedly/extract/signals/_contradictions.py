@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from itertools import combinations
 
-from reportedly.counts import clashes, recipients_clash
+from reportedly.counts import clashes, recipients_clash, targets
 from reportedly.extract.events import PRONOUNS
 from reportedly.model import Actor, Event, Signal
 
@@ -76,6 +76,8 @@ def _whom_clash(
     a: Event, b: Event, codes: Mapping[str, tuple]
 ) -> tuple[str, str] | None:
     """Both name resolved recipients, and no pair of them can both be the target."""
+    if not targets(a.type):
+        return None
     ra = [(r, codes.get(r.actor_id or "")) for r in a.recipients]
     rb = [(r, codes.get(r.actor_id or "")) for r in b.recipients]
     if not ra or not rb or any(c is None for _, c in ra + rb):
