@@ -11,6 +11,13 @@ pytestmark = pytest.mark.model
 
 # (text, published, trigger, expected date, expected date_source)
 EVENT_DATES = [
+    (
+        "Today, in eastern Harbin, like Nanking in 1937, crimes are being committed.",
+        "2018-02-20",
+        "committed",
+        "2018-02-20",
+        "clause",
+    ),
     # a year in a relative clause after the event dates the clause only
     (
         "Their arrests came years after Robinson, who served in Kabul in 2012, "

@@ -201,7 +201,9 @@ class Event(Record):
     date: str | None = None
     date_text: Span | None = None
     date_precision: str | None = None  # day | week | month | year
-    date_source: str | None = None  # clause | sentence | published
+    # clause | sentence | published; with no date: before_published |
+    # after_published (the text places the event earlier or later)
+    date_source: str | None = None
     quantities: tuple[Quantity, ...] = ()
     modality: str = "asserted"
     claimant: Claimant | None = None

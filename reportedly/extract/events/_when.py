@@ -76,6 +76,8 @@ def governs(doc: Any, mention: DateMentionLike, trig: Any, own_clause: bool) -> 
     r = _token(doc, mention.span.start, mention.span.end)
     if r is None:
         return own_clause
+    if _compared(doc, r):
+        return False
     if r.dep_ in MODIFIERS and r.head.pos_ in NOMINAL and r.head.i != r.i:
         named = r.head  # "the 2014 kidnapping", "in the 1967 war"
         if named.i == trig.i:
@@ -88,6 +90,16 @@ def governs(doc: Any, mention: DateMentionLike, trig: Any, own_clause: bool) -> 
     if head is None:
         return False
     return own_clause or _under(trig, head) or _right_before(doc, mention, trig)
+
+
+def _compared(doc: Any, r: Any) -> bool:
+    """``like Srebrenica in 1995``: a comparison right before the phrase."""
+    for t in reversed(doc[max(0, r.i - 4) : r.i]):
+        if t.is_punct:
+            return False
+        if t.lower_ in _words("comparisons"):
+            return True
+    return False
 
 
 def _right_before(doc: Any, mention: DateMentionLike, trig: Any) -> bool:
