@@ -176,6 +176,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("/tmp/judged"))
     ap.add_argument("--all", action="store_true", help="todo: list judged fields too")
     ap.add_argument("--judge", default="unnamed")
+    ap.add_argument(
+        "--heldout-ok", action="store_true", help="todo: a judge reads the held-out half"
+    )
     args = ap.parse_args()
     if args.command == "add":
         add(args.file, args.judge)
@@ -189,6 +192,11 @@ def main() -> None:
         write_sample(draw(shared))
         print(f"wrote {SAMPLE}")
     elif args.command == "todo":
+        if args.half != "dev" and not args.heldout_ok:
+            sys.exit(
+                "todo prints article text: use --half dev (the held-out half is read"
+                " only by judges, who pass --heldout-ok)"
+            )
         todo(shared, args.half, args.source, args.out, args.all)
     else:
         score(shared, args.half)
