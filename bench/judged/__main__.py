@@ -177,7 +177,9 @@ def main() -> None:
     ap.add_argument("--all", action="store_true", help="todo: list judged fields too")
     ap.add_argument("--judge", default="unnamed")
     ap.add_argument(
-        "--heldout-ok", action="store_true", help="todo: a judge reads the held-out half"
+        "--heldout-ok",
+        action="store_true",
+        help="todo: a judge reads the held-out half",
     )
     args = ap.parse_args()
     if args.command == "add":
