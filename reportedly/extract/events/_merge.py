@@ -1,0 +1,259 @@
+"""One record per happening: event coreference inside one article.
+
+Runs after locations and dates are known. Records are read in text order;
+each joins the nearest earlier group it is compatible with and linked to by
+a cue, else starts its own. Compatible with every record of the group:
+
+- the types are one, or a pair one happening can get (``type_pairs``);
+- not a denial against an assertion;
+- actors and recipients can be the same (same actor, same canonical name or
+  a shared noun; one side empty; pronouns left unresolved say nothing);
+- no clash of their own places (two towns, two countries of their own
+  clauses), of their own dates (days, weeks, months or years that do not
+  overlap) or of their counts (ranges that do not overlap, ``counts.clashes``).
+
+And a cue that the record retells one of the group:
+
+- a definite noun mention (``the release``, ``this collaboration``, ``their
+  arrests``), not marked as another (``another attack``, ``he also ...``);
+- the headline and a body record of one claimant and one verb, or sharing a
+  participant;
+- a pronoun subject with the same verb (``it would be provided``);
+- the same claimant, verb, actor and recipient;
+- one sentence: an event noun carried by a light verb (``delivered an
+  ultimatum``), joined by a preposition (``killed by a drone strike``) or a
+  relative clause (``the bombs which killed``), or the act a pledge or threat
+  announces (``pledged to boost pensions by restoring the link``). A demand's
+  content stays its own record (modality ``demanded``): it is another party's
+  act and says what is demanded.
+
+The merged record is the earliest one (its id, trigger, evidence, claimant
+and modality), completed from the others: resolved participants where it has
+none, their own date and place where it has only the publication date or the
+article's place, their counts; their evidence goes to ``mentions``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportedly.counts import unit_key
+from reportedly.extract.events import _merge_cues as cue
+from reportedly.headline import headline_span
+from reportedly.model import Actor, Event, EventArg, Place
+
+VERSION = "event_merge.v1"
+_PRONOUN_REACH = 3  # sentences a pronoun subject looks back
+
+
+@dataclass(slots=True)
+class _Item:
+    """One record with what the merge reads of it."""
+
+    ev: Event
+    tok: Any | None  # the trigger token
+    pos: int
+    sent: int  # index of its sentence
+    claim: str
+    head: bool  # in the headline
+    stem: str
+    actors: list[cue.Party] = field(default_factory=list)
+    recipients: list[cue.Party] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Group:
+    items: list[_Item]
+    typed_by: _Item | None = None  # the noun a light verb carries
+
+
+def _claim_key(ev: Event) -> str:
+    c = ev.claimant
+    return (c.actor_id or c.span.text.casefold()) if c else "outlet"
+
+
+def _items(doc: Any, events: Sequence[Event], ctx: dict[str, Any]) -> list[_Item]:
+    tokens = {t.idx: t for t in doc}
+    sents = {s.start: n for n, s in enumerate(doc.sents)}
+    h0, h1 = headline_span(doc.text)
+    out = []
+    for ev in events:
+        pos = ev.trigger.start if ev.trigger else ev.evidence.start
+        tok = tokens.get(pos) if ev.trigger else None
+        it = _Item(
+            ev=ev,
+            tok=tok,
+            pos=pos,
+            sent=sents.get(tok.sent.start, -1) if tok is not None else -1,
+            claim=_claim_key(ev),
+            head=h0 <= pos < h1,
+            stem=(tok.lemma_ if tok is not None else ev.evidence.text).lower()[:5],
+        )
+        for side, args in (("actors", ev.actors), ("recipients", ev.recipients)):
+            parties = [cue.party(a, ctx["actors"], doc) for a in args]
+            setattr(it, side, [p for p in parties if p is not None])
+        out.append(it)
+    return sorted(out, key=lambda i: i.pos)
+
+
+def _fits(e: _Item, m: _Item, places: dict[str, Place]) -> bool:
+    """The values of two records allow one happening (types aside)."""
+    neg = cue.words("negative")
+    if (e.ev.modality in neg) != (m.ev.modality in neg):
+        return False
+    if not cue.side_fits(e.actors, m.actors):
+        return False
+    if not cue.side_fits(e.recipients, m.recipients):
+        return False
+    return not (
+        cue.places_clash(e.ev, m.ev, places)
+        or cue.dates_clash(e.ev, m.ev)
+        or cue.counts_clash(e.ev, m.ev)
+    )
+
+
+def _cue(e: _Item, m: _Item, triggers: set[int]) -> str | None:
+    """The cue that ``e`` retells ``m`` (earlier), or None."""
+    if e.tok is None or m.tok is None:
+        return None
+    if e.sent == m.sent:
+        link = cue.clause_link(e.tok, m.tok)
+        if link is not None:
+            return link
+        pledge = m.ev.type in cue.lex()["pledge_types"] and (
+            e.ev.modality in cue.words("pledged_modalities")
+        )
+        if pledge and cue.pledged(e.tok, m.tok, triggers):
+            return "pledge"
+    if not cue.types_fit(e.ev.type, m.ev.type) or cue.distinct(e.tok):
+        return None
+    if cue.definite(e.tok):
+        return "definite"
+    same_stem = e.stem == m.stem
+    if m.head and not e.head and e.claim == m.claim:
+        shared = cue.side_shared(e.actors, m.actors)
+        if same_stem or shared or cue.side_shared(e.recipients, m.recipients):
+            return "headline"
+    near = 0 <= e.sent - m.sent <= _PRONOUN_REACH
+    if same_stem and near and cue.pronoun_subject(e.tok):
+        return "pronoun"
+    same = same_stem and e.claim == m.claim and e.ev.type == m.ev.type
+    if same and cue.side_shared(e.actors, m.actors):
+        return "participants" if cue.side_shared(e.recipients, m.recipients) else None
+    return None
+
+
+def _join(e: _Item, groups: list[_Group], ctx: dict[str, Any]) -> bool:
+    """Add ``e`` to the group it retells; say whether it joined one. A
+    definite mention prefers a record of its own word (``the airstrikes``
+    after ``airstrikes``), then one of its modality (``had the apology``: the
+    apology made, not the one demanded), then the nearest; other cues name
+    their record."""
+    places, triggers = ctx["places"], ctx["triggers"]
+    found = []
+    for g in groups:
+        for m in g.items:
+            kind = _cue(e, m, triggers)
+            if kind is not None and all(_fits(e, o, places) for o in g.items):
+                loose = kind == "definite" and e.stem != m.stem
+                other = e.ev.modality != m.ev.modality
+                found.append(((loose, other, e.pos - m.pos), g, m, kind))
+    if not found:
+        return False
+    _, g, m, kind = min(found, key=lambda f: f[0])
+    g.items.append(e)
+    if kind == "light" and m is g.items[0]:
+        g.typed_by = e
+    return True
+
+
+def merge(
+    doc: Any,
+    events: Sequence[Event],
+    actors: Sequence[Actor] = (),
+    places: Sequence[Place] = (),
+) -> list[Event]:
+    """Return the events with the records of one happening merged into one,
+    in the order of the records kept."""
+    if len(events) < 2:
+        return list(events)
+    ctx: dict[str, Any] = {
+        "actors": {a.id: a for a in actors},
+        "places": {p.id: p for p in places},
+    }
+    items = _items(doc, events, ctx)
+    ctx["triggers"] = {i.tok.i for i in items if i.tok is not None}
+    groups: list[_Group] = []
+    for e in items:
+        if not _join(e, groups, ctx):
+            groups.append(_Group([e]))
+    merged = {g.items[0].ev.id: _merged(g) for g in groups}
+    return [merged[ev.id] for ev in events if ev.id in merged]
+
+
+def _resolved(args: tuple[EventArg, ...]) -> bool:
+    possessive = cue.words("possessive")
+    return any(a.actor_id and a.span.text.lower() not in possessive for a in args)
+
+
+def _merged(g: _Group) -> Event:
+    """The group's record: the earliest, completed from the others."""
+    kept, rest = g.items[0].ev, [i.ev for i in g.items[1:]]
+    if not rest:
+        return kept
+    new: dict[str, Any] = {}
+    if g.typed_by is not None:
+        noun = g.typed_by.ev
+        new.update(type=noun.type, cameo=noun.cameo, mode=noun.mode)
+        t = noun.trigger
+        new["recipients"] = tuple(
+            r
+            for r in kept.recipients
+            if t is None or not (r.span.start <= t.start < r.span.end)
+        )
+    for side in ("actors", "recipients"):
+        if not _resolved(new.get(side, getattr(kept, side))):
+            donor = next((e for e in rest if _resolved(getattr(e, side))), None)
+            if donor is not None:
+                new[side] = getattr(donor, side)
+    new.update(_when_where(kept, rest))
+    have = {(q.value, unit_key(q.unit)) for q in kept.quantities}
+    extra = [
+        q for e in rest for q in e.quantities if (q.value, unit_key(q.unit)) not in have
+    ]
+    if extra:
+        new["quantities"] = kept.quantities + tuple(
+            {(q.value, unit_key(q.unit)): q for q in extra}.values()
+        )
+    spans = {(s.start, s.end): s for e in rest for s in (e.evidence, *e.mentions)}
+    spans.update({(s.start, s.end): s for s in kept.mentions})
+    spans.pop((kept.evidence.start, kept.evidence.end), None)
+    new["mentions"] = tuple(spans[k] for k in sorted(spans))
+    new["confidence"] = max(e.confidence for e in (kept, *rest))
+    return dataclasses.replace(kept, **new)
+
+
+_DATE = ("date", "date_text", "date_precision", "date_source")
+_PLACE = ("location", "location_precision", "location_source")
+
+
+def _when_where(kept: Event, rest: list[Event]) -> dict[str, Any]:
+    """Own date and place of another record where the kept one has none."""
+    out: dict[str, Any] = {}
+    own_date = cue.words("own_date")
+    if kept.date_source not in own_date:
+        for src in ("clause", "sentence"):
+            donor = next((e for e in rest if e.date and e.date_source == src), None)
+            if donor is not None:
+                out.update({k: getattr(donor, k) for k in _DATE})
+                break
+    rank = {"clause": 0, "sentence": 1, "article": 2, None: 3}
+    best = min(rest, key=lambda e: rank.get(e.location_source, 3))
+    if best.location is not None and rank.get(best.location_source, 3) < rank.get(
+        kept.location_source, 3
+    ):
+        out.update({k: getattr(best, k) for k in _PLACE})
+    return out
