@@ -42,6 +42,7 @@ from typing import Any
 
 from reportedly.counts import unit_key
 from reportedly.extract.events import _merge_cues as cue
+from reportedly.extract.events._actors import PRONOUNS
 from reportedly.headline import headline_span
 from reportedly.model import Actor, Event, EventArg, Place
 
@@ -99,14 +100,15 @@ def _items(doc: Any, events: Sequence[Event], ctx: dict[str, Any]) -> list[_Item
     return sorted(out, key=lambda i: i.pos)
 
 
-def _fits(e: _Item, m: _Item, places: dict[str, Place]) -> bool:
-    """The values of two records allow one happening (types aside)."""
+def _fits(e: _Item, m: _Item, places: dict[str, Place], light: bool = False) -> bool:
+    """The values of two records allow one happening (types aside). A light
+    verb's recipient is the event noun it carries: not compared."""
     neg = cue.words("negative")
     if (e.ev.modality in neg) != (m.ev.modality in neg):
         return False
     if not cue.side_fits(e.actors, m.actors):
         return False
-    if not cue.side_fits(e.recipients, m.recipients):
+    if not light and not cue.side_fits(e.recipients, m.recipients):
         return False
     return not (
         cue.places_clash(e.ev, m.ev, places)
@@ -121,7 +123,8 @@ def _cue(e: _Item, m: _Item, triggers: set[int]) -> str | None:
         return None
     if e.sent == m.sent:
         link = cue.clause_link(e.tok, m.tok)
-        if link is not None:
+        typed = link in ("prep", "relcl") and not cue.types_fit(e.ev.type, m.ev.type)
+        if link is not None and not typed:
             return link
         pledge = m.ev.type in cue.lex()["pledge_types"] and (
             e.ev.modality in cue.words("pledged_modalities")
@@ -130,9 +133,9 @@ def _cue(e: _Item, m: _Item, triggers: set[int]) -> str | None:
             return "pledge"
     if not cue.types_fit(e.ev.type, m.ev.type) or cue.distinct(e.tok):
         return None
-    if cue.definite(e.tok):
-        return "definite"
     same_stem = e.stem == m.stem
+    if cue.definite(e.tok):
+        return "definite" if _retold(e, m, same_stem) else None
     if m.head and not e.head and e.claim == m.claim:
         shared = cue.side_shared(e.actors, m.actors)
         if same_stem or shared or cue.side_shared(e.recipients, m.recipients):
@@ -146,6 +149,31 @@ def _cue(e: _Item, m: _Item, triggers: set[int]) -> str | None:
     return None
 
 
+def _retold(e: _Item, m: _Item, same_stem: bool) -> bool:
+    """Can the definite mention ``e`` retell ``m``? Its places and dates must
+    be in ``m``'s evidence, nouns agree in number, neither is a habit or a
+    kind, and in other words than ``m``'s it must be bare and near."""
+    said = m.ev.evidence.text.lower()
+    if any(s not in said for s in cue.specifiers(e.tok)):
+        return False
+    if cue.number_differs(e.tok, m.tok) or cue.generic(e.tok) or cue.generic(m.tok):
+        return False
+    near = 0 <= e.sent - m.sent <= cue.lex()["loose_reach"]
+    return same_stem or (near and cue.bare(e.tok))
+
+
+def _passed(e: _Item, m: _Item, g: _Group, groups: list[_Group]) -> bool:
+    """Does another group hold a record of a fitting type between ``m`` and
+    ``e``? A mention in other words (``the attack``) retells only the latest
+    happening of its kind."""
+    return any(
+        m.pos < o.pos < e.pos and cue.types_fit(e.ev.type, o.ev.type)
+        for h in groups
+        if h is not g
+        for o in h.items
+    )
+
+
 def _join(e: _Item, groups: list[_Group], ctx: dict[str, Any]) -> bool:
     """Add ``e`` to the group it retells; say whether it joined one. A
     definite mention prefers a record of its own word (``the airstrikes``
@@ -157,8 +185,13 @@ def _join(e: _Item, groups: list[_Group], ctx: dict[str, Any]) -> bool:
     for g in groups:
         for m in g.items:
             kind = _cue(e, m, triggers)
-            if kind is not None and all(_fits(e, o, places) for o in g.items):
+            light = kind in ("light", "light_kept")
+            if kind is not None and all(
+                _fits(e, o, places, light and o is m) for o in g.items
+            ):
                 loose = kind == "definite" and e.stem != m.stem
+                if loose and _passed(e, m, g, groups):
+                    continue
                 other = e.ev.modality != m.ev.modality
                 found.append(((loose, other, e.pos - m.pos), g, m, kind))
     if not found:
@@ -194,9 +227,17 @@ def merge(
     return [merged[ev.id] for ev in events if ev.id in merged]
 
 
+def _empty(args: tuple[EventArg, ...]) -> bool:
+    """No participant, or only pronouns left unresolved."""
+    return all(a.actor_id is None and a.span.text.lower() in PRONOUNS for a in args)
+
+
 def _resolved(args: tuple[EventArg, ...]) -> bool:
-    possessive = cue.words("possessive")
-    return any(a.actor_id and a.span.text.lower() not in possessive for a in args)
+    """A participant resolved to an actor, not by a possessive (``their
+    arrests``: the arrested or the arresters) nor by a pronoun that can be a
+    thing (``they would be provided``)."""
+    vague = cue.words("possessive") | cue.words("weak")
+    return any(a.actor_id and a.span.text.lower() not in vague for a in args)
 
 
 def _merged(g: _Group) -> Event:
@@ -215,7 +256,7 @@ def _merged(g: _Group) -> Event:
             if t is None or not (r.span.start <= t.start < r.span.end)
         )
     for side in ("actors", "recipients"):
-        if not _resolved(new.get(side, getattr(kept, side))):
+        if _empty(new.get(side, getattr(kept, side))):
             donor = next((e for e in rest if _resolved(getattr(e, side))), None)
             if donor is not None:
                 new[side] = getattr(donor, side)

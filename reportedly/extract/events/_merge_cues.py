@@ -54,6 +54,7 @@ class Party:
     canon: str | None
     country: str | None
     nouns: frozenset[str]
+    weak: bool = False  # a pronoun that can stand for a thing: matches, never clashes
 
 
 def party(arg: EventArg, actors: Mapping[str, Actor], doc: Any) -> Party | None:
@@ -61,7 +62,7 @@ def party(arg: EventArg, actors: Mapping[str, Actor], doc: Any) -> Party | None:
     actor = actors.get(arg.actor_id or "")
     if actor is None and arg.span.text.lower() in PRONOUNS:
         return None
-    coded = code_actor(actor.name if actor else arg.span.text)
+    coded = code_actor(actor.name) if actor else None
     span = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
     nouns = {t.lemma_.lower() for t in span or () if t.pos_ in _NOUNS}
     if actor is not None:
@@ -72,6 +73,7 @@ def party(arg: EventArg, actors: Mapping[str, Actor], doc: Any) -> Party | None:
         country=(actor.country if actor else None)
         or (coded.country if coded else None),
         nouns=frozenset(nouns),
+        weak=arg.span.text.lower() in words("weak"),
     )
 
 
@@ -86,13 +88,16 @@ def _same(a: Party, b: Party) -> bool:
 
 
 def side_fits(a: Sequence[Party], b: Sequence[Party]) -> bool:
-    """Participants that can be the same: one side empty, or one in common."""
-    return not a or not b or any(_same(x, y) for x in a for y in b)
+    """Participants that can be the same: one in common, or one side empty
+    (weak pronouns aside)."""
+    if any(_same(x, y) for x in a for y in b):
+        return True
+    return not any(not x.weak for x in a) or not any(not y.weak for y in b)
 
 
 def side_shared(a: Sequence[Party], b: Sequence[Party]) -> bool:
-    """Both sides name participants, and one of them is the same."""
-    return bool(a and b) and side_fits(a, b)
+    """One participant of both sides is the same."""
+    return any(_same(x, y) for x in a for y in b)
 
 
 # --- dates, places and counts ----------------------------------------------
@@ -174,6 +179,48 @@ def definite(tok: Any) -> bool:
     return any(
         c.dep_ in ("det", "poss") and c.lower_ in words("definite") for c in kids
     )
+
+
+def bare(tok: Any) -> bool:
+    """A noun with nothing of its own but a determiner, a possessive pronoun
+    or an adjective (``the attack``, ``their arrests``, ``the huge blast``)."""
+    return all(
+        c.dep_ in ("det", "punct", "amod") or (c.dep_ == "poss" and c.pos_ == "PRON")
+        for c in tok.children
+    )
+
+
+def specifiers(tok: Any) -> set[str]:
+    """The places and dates that name which happening a noun is: ``the 2013
+    Ghouta attack``, ``the strikes on Homs`` (lower case)."""
+    kids = list(tok.children)
+    kids += [
+        g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    kinds = words("specifier_entities")
+    return {c.lower_ for c in kids if c.ent_type_.lower() in kinds}
+
+
+def generic(tok: Any) -> bool:
+    """A trigger told as a habit, a pattern or a kind, no one happening a
+    mention can retell: ``frequent bombing``, ``regularly bomb``, ``attacks in
+    the past``, ``the worst violence``, a bare ``through bombardment``, or a
+    mention a campaign verb governs (``intensifying their attacks``)."""
+    kids = list(tok.children)
+    if tok.pos_ in _NOUNS and not kids:
+        return True
+    near = kids + [g for c in kids if c.dep_ == "prep" for g in c.children]
+    if any(c.lower_ in words("habitual") or c.tag_ in ("JJS", "RBS") for c in near):
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in words("campaign_verbs")
+
+
+def number_differs(e: Any, m: Any) -> bool:
+    """A plural mention of one noun happening (``its strikes`` after ``a
+    strike``), or one of many (``the attack`` after ``attacks``)."""
+    if m.pos_ not in _NOUNS:
+        return False
+    return (e.tag_ in ("NNS", "NNPS")) != (m.tag_ in ("NNS", "NNPS"))
 
 
 def pronoun_subject(tok: Any) -> bool:
