@@ -10,7 +10,8 @@ a cue, else starts its own. Compatible with every record of the group:
   a shared noun; one side empty; pronouns left unresolved say nothing);
 - no clash of their own places (two towns, two countries of their own
   clauses), of their own dates (days, weeks, months or years that do not
-  overlap) or of their counts (ranges that do not overlap, ``counts.clashes``).
+  overlap) or of their counts (ranges of one unit that do not overlap,
+  ``counts.bounds``: ``at least four`` fits ``eight``).
 
 And a cue that the record retells one of the group:
 
@@ -35,16 +36,14 @@ article's place, their counts; their evidence goes to ``mentions``.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportedly.counts import unit_key
 from reportedly.extract.events import _merge_cues as cue
-from reportedly.extract.events._actors import PRONOUNS
+from reportedly.extract.events._merge_record import merged_record
 from reportedly.headline import headline_span
-from reportedly.model import Actor, Event, EventArg, Place
+from reportedly.model import Actor, Event, Place
 
 VERSION = "event_merge.v1"
 _PRONOUN_REACH = 3  # sentences a pronoun subject looks back
@@ -152,14 +151,21 @@ def _cue(e: _Item, m: _Item, triggers: set[int]) -> str | None:
 def _retold(e: _Item, m: _Item, same_stem: bool) -> bool:
     """Can the definite mention ``e`` retell ``m``? Its places and dates must
     be in ``m``'s evidence, nouns agree in number, neither is a habit or a
-    kind, and in other words than ``m``'s it must be bare and near."""
+    kind, and in other words than ``m``'s it must be a bare, near retelling
+    noun (``the attack``, ``the release``)."""
+    et, mt = e.tok, m.tok
+    if et is None or mt is None:
+        return False
     said = m.ev.evidence.text.lower()
-    if any(s not in said for s in cue.specifiers(e.tok)):
+    if any(s not in said for s in cue.specifiers(et)):
         return False
-    if cue.number_differs(e.tok, m.tok) or cue.generic(e.tok) or cue.generic(m.tok):
+    if cue.number_differs(et, mt) or cue.generic(et) or cue.generic(mt):
         return False
+    if same_stem:
+        return True
     near = 0 <= e.sent - m.sent <= cue.lex()["loose_reach"]
-    return same_stem or (near and cue.bare(e.tok))
+    noun = et.lemma_.lower() in cue.words("retelling_nouns")
+    return near and noun and cue.bare(et)
 
 
 def _passed(e: _Item, m: _Item, g: _Group, groups: list[_Group]) -> bool:
@@ -223,78 +229,11 @@ def merge(
     for e in items:
         if not _join(e, groups, ctx):
             groups.append(_Group([e]))
-    merged = {g.items[0].ev.id: _merged(g) for g in groups}
+    merged = {g.items[0].ev.id: _record(g) for g in groups}
     return [merged[ev.id] for ev in events if ev.id in merged]
 
 
-def _empty(args: tuple[EventArg, ...]) -> bool:
-    """No participant, or only pronouns left unresolved."""
-    return all(a.actor_id is None and a.span.text.lower() in PRONOUNS for a in args)
-
-
-def _resolved(args: tuple[EventArg, ...]) -> bool:
-    """A participant resolved to an actor, not by a possessive (``their
-    arrests``: the arrested or the arresters) nor by a pronoun that can be a
-    thing (``they would be provided``)."""
-    vague = cue.words("possessive") | cue.words("weak")
-    return any(a.actor_id and a.span.text.lower() not in vague for a in args)
-
-
-def _merged(g: _Group) -> Event:
+def _record(g: _Group) -> Event:
     """The group's record: the earliest, completed from the others."""
-    kept, rest = g.items[0].ev, [i.ev for i in g.items[1:]]
-    if not rest:
-        return kept
-    new: dict[str, Any] = {}
-    if g.typed_by is not None:
-        noun = g.typed_by.ev
-        new.update(type=noun.type, cameo=noun.cameo, mode=noun.mode)
-        t = noun.trigger
-        new["recipients"] = tuple(
-            r
-            for r in kept.recipients
-            if t is None or not (r.span.start <= t.start < r.span.end)
-        )
-    for side in ("actors", "recipients"):
-        if _empty(new.get(side, getattr(kept, side))):
-            donor = next((e for e in rest if _resolved(getattr(e, side))), None)
-            if donor is not None:
-                new[side] = getattr(donor, side)
-    new.update(_when_where(kept, rest))
-    have = {(q.value, unit_key(q.unit)) for q in kept.quantities}
-    extra = [
-        q for e in rest for q in e.quantities if (q.value, unit_key(q.unit)) not in have
-    ]
-    if extra:
-        new["quantities"] = kept.quantities + tuple(
-            {(q.value, unit_key(q.unit)): q for q in extra}.values()
-        )
-    spans = {(s.start, s.end): s for e in rest for s in (e.evidence, *e.mentions)}
-    spans.update({(s.start, s.end): s for s in kept.mentions})
-    spans.pop((kept.evidence.start, kept.evidence.end), None)
-    new["mentions"] = tuple(spans[k] for k in sorted(spans))
-    new["confidence"] = max(e.confidence for e in (kept, *rest))
-    return dataclasses.replace(kept, **new)
-
-
-_DATE = ("date", "date_text", "date_precision", "date_source")
-_PLACE = ("location", "location_precision", "location_source")
-
-
-def _when_where(kept: Event, rest: list[Event]) -> dict[str, Any]:
-    """Own date and place of another record where the kept one has none."""
-    out: dict[str, Any] = {}
-    own_date = cue.words("own_date")
-    if kept.date_source not in own_date:
-        for src in ("clause", "sentence"):
-            donor = next((e for e in rest if e.date and e.date_source == src), None)
-            if donor is not None:
-                out.update({k: getattr(donor, k) for k in _DATE})
-                break
-    rank = {"clause": 0, "sentence": 1, "article": 2, None: 3}
-    best = min(rest, key=lambda e: rank.get(e.location_source, 3))
-    if best.location is not None and rank.get(best.location_source, 3) < rank.get(
-        kept.location_source, 3
-    ):
-        out.update({k: getattr(best, k) for k in _PLACE})
-    return out
+    typed_by = g.typed_by.ev if g.typed_by is not None else None
+    return merged_record(g.items[0].ev, [i.ev for i in g.items[1:]], typed_by)

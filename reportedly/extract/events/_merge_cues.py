@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from reportedly.counts import clashes
+from reportedly.counts import YEAR, bounds, unit_key
 from reportedly.extract.actors import code_actor
 from reportedly.extract.events._actors import PRONOUNS
 from reportedly.lexicons import load_toml
@@ -150,8 +150,16 @@ def places_clash(a: Event, b: Event, places: Mapping[str, Place]) -> bool:
 
 
 def counts_clash(a: Event, b: Event) -> bool:
-    """Counts of one unit whose ranges do not overlap (``counts.clashes``)."""
-    return bool(a.quantities and b.quantities and clashes(a.quantities, b.quantities))
+    """Counts of one unit whose ranges do not overlap (``counts.bounds``:
+    ``at least 4`` fits ``eight``), for any unit both records count."""
+    qa = [q for q in a.quantities if not YEAR.search(q.text)]
+    qb = [q for q in b.quantities if not YEAR.search(q.text)]
+    for unit in {unit_key(q.unit) for q in qa} & {unit_key(q.unit) for q in qb}:
+        ra = [bounds(q) for q in qa if unit_key(q.unit) == unit]
+        rb = [bounds(q) for q in qb if unit_key(q.unit) == unit]
+        if not any(x[0] <= y[1] and y[0] <= x[1] for x in ra for y in rb):
+            return True
+    return False
 
 
 # --- cues in the parse ------------------------------------------------------
@@ -191,28 +199,34 @@ def bare(tok: Any) -> bool:
 
 
 def specifiers(tok: Any) -> set[str]:
-    """The places and dates that name which happening a noun is: ``the 2013
-    Ghouta attack``, ``the strikes on Homs`` (lower case)."""
-    kids = list(tok.children)
+    """The names, places and dates that say which happening a noun is: ``the
+    2013 Ghouta attack``, ``the strikes on Homs``, ``their battle against
+    Assad`` (lower case; a possessor is a participant, compared as one)."""
+    kids = [c for c in tok.children if c.dep_ != "poss"]
     kids += [
         g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
     ]
     kinds = words("specifier_entities")
-    return {c.lower_ for c in kids if c.ent_type_.lower() in kinds}
+    return {c.lower_ for c in kids if c.ent_type_.lower() in kinds or c.pos_ == "PROPN"}
 
 
 def generic(tok: Any) -> bool:
     """A trigger told as a habit, a pattern or a kind, no one happening a
     mention can retell: ``frequent bombing``, ``regularly bomb``, ``attacks in
-    the past``, ``the worst violence``, a bare ``through bombardment``, or a
-    mention a campaign verb governs (``intensifying their attacks``)."""
+    the past``, ``the worst violence``, ``any withdrawal``, a bare ``from
+    atrocities``, or the object or subject of a campaign verb
+    (``intensifying their attacks``, ``the fighting has intensified``)."""
     kids = list(tok.children)
-    if tok.pos_ in _NOUNS and not kids:
-        return True
+    named = ("det", "predet", "poss", "nummod", "compound", "amod", "nmod")
+    if tok.pos_ in _NOUNS and not any(c.dep_ in named for c in kids):
+        return True  # a bare plural or mass noun: "from atrocities"
     near = kids + [g for c in kids if c.dep_ == "prep" for g in c.children]
     if any(c.lower_ in words("habitual") or c.tag_ in ("JJS", "RBS") for c in near):
         return True
-    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in words("campaign_verbs")
+    if any(c.dep_ in ("det", "predet") and c.lower_ in words("generic") for c in kids):
+        return True  # "any withdrawal", "all the bombing"
+    campaign = tok.head.lemma_.lower() in words("campaign_verbs")
+    return campaign and tok.dep_ in ("dobj", "nsubj", "nsubjpass")
 
 
 def number_differs(e: Any, m: Any) -> bool:
