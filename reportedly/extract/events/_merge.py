@@ -30,8 +30,10 @@ And a cue that the record retells one of the group:
 
 The merged record is the earliest one (its id, trigger, evidence, claimant
 and modality), completed from the others: resolved participants where it has
-none, their own date and place where it has only the publication date or the
-article's place, their counts; their evidence goes to ``mentions``.
+none, the own date and place of a retelling clause (a verb, or a noun
+subject: ``the bombing took place in Dalen``) where it has only the
+publication date or the article's place, their counts; their evidence goes
+to ``mentions``.
 """
 
 from __future__ import annotations
@@ -236,4 +238,17 @@ def merge(
 def _record(g: _Group) -> Event:
     """The group's record: the earliest, completed from the others."""
     typed_by = g.typed_by.ev if g.typed_by is not None else None
-    return merged_record(g.items[0].ev, [i.ev for i in g.items[1:]], typed_by)
+    rest = g.items[1:]
+    timed = [i.ev for i in rest if i.tok is not None and _tells_time(i.tok)]
+    return merged_record(g.items[0].ev, [i.ev for i in rest], typed_by, timed)
+
+
+def _tells_time(tok: Any) -> bool:
+    """Is the clause's date and place the happening's own? Yes for a verb
+    (``they would be provided next year``), a noun subject (``the bombing
+    took place in Dalen``) or a light verb's object (``made the apology at
+    Westminster``), not a noun another act governs (``is producing the tour,
+    tickets on sale 6 December``)."""
+    if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in cue.words("light_verbs")

@@ -27,10 +27,14 @@ def _resolved(args: tuple[EventArg, ...]) -> bool:
     return any(a.actor_id and a.span.text.lower() not in vague for a in args)
 
 
-def merged_record(kept: Event, rest: list[Event], typed_by: Event | None) -> Event:
+def merged_record(
+    kept: Event, rest: list[Event], typed_by: Event | None, timed: list[Event]
+) -> Event:
     """The record of one happening: the earliest record ``kept``, completed
     from the ``rest``; ``typed_by`` is the event noun a light verb of ``kept``
-    carries (``delivered an ultimatum``), which gives the type."""
+    carries (``delivered an ultimatum``), which gives the type; ``timed`` are
+    the records of ``rest`` whose clause tells the happening itself, so its
+    date and place are the happening's."""
     if not rest:
         return kept
     new: dict[str, Any] = {}
@@ -48,7 +52,8 @@ def merged_record(kept: Event, rest: list[Event], typed_by: Event | None) -> Eve
             donor = next((e for e in rest if _resolved(getattr(e, side))), None)
             if donor is not None:
                 new[side] = getattr(donor, side)
-    new.update(_when_where(kept, rest))
+    if timed:
+        new.update(_when_where(kept, timed))
     have = {(q.value, unit_key(q.unit)) for q in kept.quantities}
     extra = [
         q for e in rest for q in e.quantities if (q.value, unit_key(q.unit)) not in have
