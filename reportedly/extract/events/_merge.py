@@ -19,8 +19,10 @@ And a cue that the record retells one of the group:
   arrests``), not marked as another (``another attack``, ``he also ...``);
 - the headline and a body record of one claimant and one verb, or sharing a
   participant;
-- a pronoun subject with the same verb (``it would be provided``);
-- the same claimant, verb, actor and recipient;
+- a pronoun subject with the same verb as an earlier clause (``it would be
+  provided``);
+- the same claimant, verb, and named actor and recipient (``Esper accused
+  China``), not kinds (``army units destroyed vehicles``);
 - one sentence: an event noun carried by a light verb (``delivered an
   ultimatum``), joined by a preposition (``killed by a drone strike``) or a
   relative clause (``the bombs which killed``), or the act a pledge or threat
@@ -102,8 +104,10 @@ def _items(doc: Any, events: Sequence[Event], ctx: dict[str, Any]) -> list[_Item
 
 
 def _fits(e: _Item, m: _Item, places: dict[str, Place], light: bool = False) -> bool:
-    """The values of two records allow one happening (types aside). A light
-    verb's recipient is the event noun it carries: not compared."""
+    """The values of two records allow one happening (types aside). With
+    ``light`` (a light verb and its event noun, a noun joined by a
+    preposition) recipients are not compared: the light verb's is the noun it
+    carries, ``killed in clashes with US forces`` names the other side."""
     neg = cue.words("negative")
     if (e.ev.modality in neg) != (m.ev.modality in neg):
         return False
@@ -124,7 +128,10 @@ def _cue(e: _Item, m: _Item, triggers: set[int]) -> str | None:
         return None
     if e.sent == m.sent:
         link = cue.clause_link(e.tok, m.tok)
-        typed = link in ("prep", "relcl") and not cue.types_fit(e.ev.type, m.ev.type)
+        pairs = "clause_pairs" if link == "prep" else "type_pairs"
+        typed = link in ("prep", "relcl") and not cue.types_fit(
+            e.ev.type, m.ev.type, pairs
+        )
         if link is not None and not typed:
             return link
         pledge = m.ev.type in cue.lex()["pledge_types"] and (
@@ -142,11 +149,13 @@ def _cue(e: _Item, m: _Item, triggers: set[int]) -> str | None:
         if same_stem or shared or cue.side_shared(e.recipients, m.recipients):
             return "headline"
     near = 0 <= e.sent - m.sent <= _PRONOUN_REACH
-    if same_stem and near and cue.pronoun_subject(e.tok):
+    verb = m.tok.pos_ in ("VERB", "AUX")
+    if same_stem and near and verb and cue.pronoun_subject(e.tok):
         return "pronoun"
     same = same_stem and e.claim == m.claim and e.ev.type == m.ev.type
-    if same and cue.side_shared(e.actors, m.actors):
-        return "participants" if cue.side_shared(e.recipients, m.recipients) else None
+    if same and cue.side_shared(e.actors, m.actors, named=True):
+        shared = cue.side_shared(e.recipients, m.recipients, named=True)
+        return "participants" if shared else None
     return None
 
 
@@ -193,7 +202,7 @@ def _join(e: _Item, groups: list[_Group], ctx: dict[str, Any]) -> bool:
     for g in groups:
         for m in g.items:
             kind = _cue(e, m, triggers)
-            light = kind in ("light", "light_kept")
+            light = kind in ("light", "light_kept", "prep")
             if kind is not None and all(
                 _fits(e, o, places, light and o is m) for o in g.items
             ):

@@ -19,6 +19,7 @@ from reportedly.lexicons import load_toml
 from reportedly.model import Actor, Event, EventArg, Place
 
 _NOUNS = ("NOUN", "PROPN")
+_NAMES = ("PERSON", "ORG", "GPE", "NORP")
 
 
 @functools.cache
@@ -34,13 +35,16 @@ def words(key: str) -> frozenset[str]:
 
 
 @functools.cache
-def _pairs() -> frozenset[frozenset[str]]:
-    return frozenset(frozenset(p) for p in lex()["type_pairs"])
+def _pairs(key: str) -> frozenset[frozenset[str]]:
+    return frozenset(frozenset(p) for p in lex()[key])
 
 
-def types_fit(a: str, b: str) -> bool:
-    """One type, or a pair of types one happening can get."""
-    return a == b or frozenset((a, b)) in _pairs()
+def types_fit(a: str, b: str, key: str = "type_pairs") -> bool:
+    """One type, or a pair of types one happening can get (``key``: the
+    pairs of any two records, or ``clause_pairs`` of a joined noun too)."""
+    if a == b or frozenset((a, b)) in _pairs("type_pairs"):
+        return True
+    return key != "type_pairs" and frozenset((a, b)) in _pairs(key)
 
 
 # --- participants ----------------------------------------------------------
@@ -55,6 +59,7 @@ class Party:
     country: str | None
     nouns: frozenset[str]
     weak: bool = False  # a pronoun that can stand for a thing: matches, never clashes
+    named: bool = False  # a name (Esper, China), not a kind (army units, terrorists)
 
 
 def party(arg: EventArg, actors: Mapping[str, Actor], doc: Any) -> Party | None:
@@ -74,6 +79,8 @@ def party(arg: EventArg, actors: Mapping[str, Actor], doc: Any) -> Party | None:
         or (coded.country if coded else None),
         nouns=frozenset(nouns),
         weak=arg.span.text.lower() in words("weak"),
+        named=any(t.pos_ == "PROPN" or t.ent_type_ in _NAMES for t in span or ())
+        or (actor is not None and actor.kind in ("person", "country")),
     )
 
 
@@ -95,9 +102,10 @@ def side_fits(a: Sequence[Party], b: Sequence[Party]) -> bool:
     return not any(not x.weak for x in a) or not any(not y.weak for y in b)
 
 
-def side_shared(a: Sequence[Party], b: Sequence[Party]) -> bool:
-    """One participant of both sides is the same."""
-    return any(_same(x, y) for x in a for y in b)
+def side_shared(a: Sequence[Party], b: Sequence[Party], named: bool = False) -> bool:
+    """One participant of both sides is the same (with ``named``: a name,
+    not a kind such as ``army units``)."""
+    return any(_same(x, y) and (not named or x.named and y.named) for x in a for y in b)
 
 
 # --- dates, places and counts ----------------------------------------------
