@@ -108,6 +108,13 @@ APART = [
     ),
     # another happening, said so
     ("Jets bombed a market in Aleppo. They bombed the market again.", "bombed", 2),
+    # a mention naming its own year retells no record without it
+    (
+        "Militants attacked a checkpoint near Kordan on Monday. Residents "
+        "recalled the 2013 attack on the base.",
+        "attack",
+        1,
+    ),
     # a series of arrests
     (
         "Police arrested the mayor on Monday. Police arrested his deputy on Tuesday.",
