@@ -93,8 +93,15 @@ def attach(recs: list[Rec], lines: list[dict]) -> None:
 
 def gold_events(lines: list[dict]) -> set[tuple[str, str, str]]:
     """Return (locator, sentence, type) of every real event a reader found:
-    records judged real (with their right type) and events listed as missed."""
+    records judged real (with their right type) and events listed as missed.
+    A record judged a duplicate is no event of its own: its happening is found
+    where the record it repeats is."""
     gold = set()
+    dup = {
+        (v["locator"], v["key"]): v["verdict"]
+        for v in lines
+        if v.get("field") == "duplicate"
+    }
     real = {
         (v["locator"], v["key"]): v
         for v in lines
@@ -107,7 +114,7 @@ def gold_events(lines: list[dict]) -> set[tuple[str, str, str]]:
     }
     for (loc, key), v in real.items():
         t = types.get((loc, key))
-        if t:
+        if t and dup.get((loc, key), "no") == "no":
             gold.add((loc, v["sentence"], t.split(":")[0]))
     for v in lines:
         if v.get("kind") == "missed":

@@ -3,6 +3,7 @@
 Each extractor reads the records of the ones before it from the draft:
 actors need the quotes; signals the actors; claims the quotes and events;
 places the actors' countries; event places the places, dates and actors;
+event merge the placed and dated events (one record per happening);
 contradictions the finished events; confidence, last, every record. A new
 extractor goes into its package and here.
 """
@@ -30,6 +31,7 @@ REGISTRY: tuple[Extractor, ...] = (
     places.PLACES,
     dates.DATES,
     events.EVENT_PLACES,
+    events.EVENT_MERGE,
     signals.CONTRADICTIONS,
     confidence.CONFIDENCE,
 )

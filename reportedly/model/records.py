@@ -185,6 +185,9 @@ class Event(Record):
 
     ``actors``/``recipients`` hold every participant (compound actors);
     ``actor``/``recipient`` are the first of each, as the contract names them.
+    ``mentions`` are the other evidence spans of the article that tell the same
+    happening (a headline and its body sentence, ``the release`` told again),
+    merged into this one record by ``event_merge``.
     """
 
     _DERIVED: ClassVar[dict[str, tuple[str, ...]]] = {"cameo": ("actor", "recipient")}
@@ -209,6 +212,7 @@ class Event(Record):
     claimant: Claimant | None = None
     evidence: Span
     trigger: Span | None = None  # the verb or noun that names the event
+    mentions: tuple[Span, ...] = ()  # other spans telling the same happening
     confidence: float = 0.5  # calibrated: how likely the record is usable
     detection: float | None = None  # how sure detection is that this is an event
 

@@ -6,10 +6,10 @@ quantities and the clause as evidence. ``classify(doc, source=, target=)``
 types a sentence, or the relation between two marked character ranges, for
 the benchmarks.
 
-Three later steps, each versioned and run as its own extractor, complete the
+Four later steps, each versioned and run as its own extractor, complete the
 events: ``_claims`` (claimant and modality, from the attributions),
-``_actors`` (participants resolved to actors with country and sector) and
-``_places`` (location and date).
+``_actors`` (participants resolved to actors with country and sector),
+``_places`` (location and date) and ``_merge`` (one record per happening).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 from reportedly.extract._draft import Draft, Extractor
 from reportedly.extract._spans import span_range
-from reportedly.extract.events import _actors, _claims, _places
+from reportedly.extract.events import _actors, _claims, _merge, _places
 from reportedly.extract.events._actors import PRONOUNS
 from reportedly.extract.events._args import (
     arg_ranges,
@@ -36,6 +36,7 @@ __all__ = [
     "CLAIMS",
     "EVENTS",
     "EVENT_ACTORS",
+    "EVENT_MERGE",
     "EVENT_PLACES",
     "PRONOUNS",
     "VERSION",
@@ -236,3 +237,8 @@ EVENTS = Extractor("events", VERSION, _run)
 CLAIMS = Extractor("claims", _claims.VERSION, _run_claims)
 EVENT_ACTORS = Extractor("event_actors", _actors.VERSION, _run_event_actors)
 EVENT_PLACES = Extractor("event_places", _places.VERSION, _run_event_places)
+EVENT_MERGE = Extractor(
+    "event_merge",
+    _merge.VERSION,
+    lambda d: setattr(d, "events", _merge.merge(d.doc, d.events, d.actors, d.places)),
+)
