@@ -210,7 +210,8 @@ def _no_occasion(tok: Any, trig: Trigger, tab: Tables) -> bool:
     if lem in f["RIOT.closing"] and trig.type == "ASSAULT":
         subj = [t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree]
         return not any(
-            t.lower_ in f["RIOT.armed"] or t.ent_type_ == "ORG" for t in subj
+            t.lower_ in f["RIOT.armed"] or t.ent_type_ == "ORG" or t.pos_ == "PRON"
+            for t in subj
         )
     return False
 

@@ -169,7 +169,7 @@ def demanded(tok: Any, tab: Tables) -> bool:
     (the modal on the verb, on the verb a noun is the object of, or on the
     non-event verb a purpose clause serves); not ``must have known``."""
     verb = tok.head if tok.dep_ == "dobj" else tok
-    modals = tab.frames["DEMAND.auxiliaries"]
+    modals = tab.frames["DEMAND.obligations"]
 
     def must(v: Any) -> bool:
         aux = [c.lower_ for c in v.children if c.dep_ == "aux"]
@@ -180,6 +180,7 @@ def demanded(tok: Any, tab: Tables) -> bool:
     head = verb.head
     return (
         verb.dep_ == "advcl"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
         and head.i != verb.i
         and trigger_of(head, tab) is None
         and must(head)
