@@ -56,6 +56,7 @@ SENSE_CASES = [
     ("Judges overturned the convictions of the four men.", "overturned", "CONCEDE"),
     # ending a fight retreats (CAMEO 087); lifting a curfew concedes
     ("The army abandoned its offensive on the town.", "abandoned", "RETREAT"),
+    ("The rebels ended their armed struggle last year.", "ended", "RETREAT"),
     ("The government lifted the curfew in the capital.", "lifted", "CONCEDE"),
     # dropping bombs bombs
     ("Helicopters dropped barrel bombs on the village.", "dropped", "ASSAULT:aerial"),

@@ -35,6 +35,7 @@ from reportedly.extract.events._objects import (
     DEMAND,
     REJECT,
     THREATEN,
+    gives_up,
     grants,
     object_trigger,
     of_object,
@@ -91,7 +92,8 @@ def read(tok: Any, tab: Tables) -> Trigger | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX"):
         if lemma in tab.frames["REVERSAL.verbs"]:
-            trig = undo_of(object_trigger(tok, tab), lemma, tab) or trig
+            obj = object_trigger(tok, tab)
+            trig = undo_of(obj, lemma, tab) or gives_up(tok, tab) or trig
         elif lemma in tab.frames["LIGHT.verbs"] and not supplies_arms(tok, tab):
             obj = object_trigger(tok, tab, statements=True)
             trig = grants(tok, tab) or obj or trig

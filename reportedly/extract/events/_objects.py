@@ -81,6 +81,14 @@ def of_object(tok: Any) -> Any | None:
     return None
 
 
+def gives_up(tok: Any, tab: Tables) -> Trigger | None:
+    """``abandoned the fight``: a reversal of a struggle retreats."""
+    given = tab.frames["REVERSAL.retreat_objects"]
+    if any(c.dep_ in OBJECTS and c.lower_ in given for c in tok.children):
+        return RETREAT
+    return None
+
+
 def undo_of(obj: Trigger | None, lemma: str, tab: Tables) -> Trigger | None:
     """What undoing ``obj`` does: ending a fight retreats (CAMEO 087),
     lifting a restriction or dropping a charge concedes, cancelling talks
