@@ -20,7 +20,11 @@ def _governed_by_same(
     tok: Any, own: Trigger, tab: Tables, reads: list[Trigger | None], hops: int = 3
 ) -> bool:
     """Is an event noun the object of a verb that already says its event?
-    A noun that adds a mode (``attacked with airstrikes``) stays."""
+    A noun that adds a mode (``attacked with airstrikes``) stays, and so
+    does a clash that is the subject (``the clashes killed ten soldiers``:
+    a fight of two sides, and its toll)."""
+    if tok.dep_ == "nsubj" and tok.lemma_.lower() in tab.frames["RIOT.triggers"]:
+        return False
     head = tok
     for _ in range(hops):
         if head.head.i == head.i:

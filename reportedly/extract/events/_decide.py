@@ -20,8 +20,20 @@ def _bare(tok: Any) -> bool:
     )
 
 
+def _purpose(noun: Any, verb: Any) -> bool:
+    """``an offensive to retake the town``: the verb is the noun's aim, not
+    a second telling of it."""
+    return (
+        verb.head.i == noun.i
+        and verb.dep_ in ("acl", "advcl", "relcl", "xcomp")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+    )
+
+
 def _linked(a: Any, b: Any) -> bool:
     """One governs the other, or they share a stem (``released ... release``)."""
+    if _purpose(b, a):
+        return False
     return (
         a.is_ancestor(b)
         or b.is_ancestor(a)

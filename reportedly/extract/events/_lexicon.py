@@ -112,6 +112,16 @@ def _when(verb: Any, prep: Any) -> bool:
     )
 
 
+def _preposition(verb: Any, c: Any, tab: Tables) -> bool:
+    """A particle-only phrasal (``closed in``) read off a preposition with
+    its own object (``closed in 1990``, ``closed in New York``)."""
+    return (
+        f"{verb.lemma_.lower()} {c.lower_}" in tab.frames["PHRASAL.particles_only"]
+        and c.dep_ == "prep"
+        and any(p.dep_ == "pobj" for p in c.children)
+    )
+
+
 def trigger_of(tok: Any, tab: Tables | None = None) -> Trigger | None:
     """Return the trigger meaning of one token, or None."""
     tab = tab or tables()
@@ -121,7 +131,7 @@ def trigger_of(tok: Any, tab: Tables | None = None) -> Trigger | None:
         for c in tok.children:
             if c.dep_ in PARTICLES and c.i > tok.i and not _when(tok, c):
                 hit = tab.phrasal.get((lemma, c.lower_))
-                if hit:
+                if hit and not _preposition(tok, c, tab):
                     return hit
         return tab.verbs.get(lemma)
     if pos in NOUN_POS or (pos == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj")):

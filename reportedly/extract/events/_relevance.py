@@ -27,8 +27,9 @@ from importlib import resources
 from typing import Any
 
 from reportedly.extract.events._features import DIM, features, hashed
-from reportedly.extract.events._frames import object_trigger
-from reportedly.extract.events._lexicon import Tables, Trigger
+from reportedly.extract.events._lexicon import Tables, Trigger, trigger_of
+from reportedly.extract.events._objects import object_trigger
+from reportedly.extract.events._violence import besieges, committed
 
 MODEL_FILE = "event_relevance.json"
 NAMES = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
@@ -134,7 +135,8 @@ def _hedge(tok: Any, tab: Tables) -> bool:
 
 def _other_sense(tok: Any, tab: Tables) -> bool:
     """A verb in another sense, told by its arguments: ``the evidence
-    demonstrates that``, ``cut waiting times`` (no event object), ``released
+    demonstrates that``, ``cut waiting times`` (no event object),
+    ``committed suicide`` (a wrong that is no PLOVER event), ``released
     two videos`` (a thing, not a person), ``the plague killed`` (no actor),
     ``has long refused`` (a standing position, not an occasion)."""
     if tok.pos_ != "VERB":
@@ -143,10 +145,20 @@ def _other_sense(tok: Any, tab: Tables) -> bool:
     lem = tok.lemma_.lower()
     kids = list(tok.children)
     if lem in f["NONEVENT.clausal_sense"] and any(
-        c.dep_ in ("ccomp", "dobj", "xcomp") for c in kids
+        c.dep_ in ("ccomp", "dobj", "xcomp")
+        or (c.dep_ == "nsubj" and trigger_of(c, tab) is not None)
+        for c in kids
+    ):  # "the evidence demonstrates that", "as the clashes demonstrated"
+        return True
+    if (
+        lem in f["NONEVENT.needs_event_object"]
+        and object_trigger(tok, tab) is None
+        and not besieges(tok, tab)
     ):
         return True
-    if lem in f["NONEVENT.needs_event_object"] and object_trigger(tok, tab) is None:
+    if lem in f["COMMIT.verbs"] and any(  # "committed suicide"
+        c.lemma_.lower() in f["COMMIT.wrongs"] for c in committed(tok)
+    ):
         return True
     objs = [c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")]
     if lem in f["NONEVENT.release_verbs"] and set(objs) & f["NONEVENT.released_things"]:
@@ -181,6 +193,29 @@ def _weak(tok: Any, tab: Tables) -> bool:
     return not any(_political(t, tab) for t in args)
 
 
+def _no_occasion(tok: Any, trig: Trigger, tab: Tables) -> bool:
+    """``at the end of the war`` (a date), ``delivering missiles`` (goods),
+    ``the investigation closes in on him`` (no armed force closing in)."""
+    f = tab.frames
+    lem = tok.lemma_.lower()
+    head = tok.head
+    if tok.pos_ in NOUN_POS:
+        if tok.dep_ == "pobj" and lem in f["NONEVENT.temporal_nouns"]:
+            return head.lower_ in f["NONEVENT.temporal_preps"]
+        return (
+            tok.dep_ in ("dobj", "nsubjpass")
+            and tok.lower_ in f["SUPPLY.munitions"]
+            and head.lemma_.lower() in f["SUPPLY.verbs"]
+        )
+    if lem in f["RIOT.closing"] and trig.type == "ASSAULT":
+        subj = [t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree]
+        return not any(
+            t.lower_ in f["RIOT.armed"] or t.ent_type_ == "ORG" or t.pos_ == "PRON"
+            for t in subj
+        )
+    return False
+
+
 def ruled_out(tok: Any, trig: Trigger, tab: Tables) -> bool:
     """Is the candidate no event by a rule of the lexicon?"""
     if tok.lower_ in tab.frames["NONEVENT.months"] and tok.is_title:
@@ -205,4 +240,5 @@ def ruled_out(tok: Any, trig: Trigger, tab: Tables) -> bool:
         or _hedge(tok, tab)
         or _other_sense(tok, tab)
         or _weak(tok, tab)
+        or _no_occasion(tok, trig, tab)
     )
