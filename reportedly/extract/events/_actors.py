@@ -26,55 +26,45 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from reportedly.extract._spans import noun_phrase
 from reportedly.extract.actors import Coded, code_actor
-from reportedly.extract.actors._anaphora import KINDS, Antecedents, describe
-from reportedly.extract.actors._words import never, pronoun_class
+from reportedly.extract.actors._anaphora import Antecedents, describe
+from reportedly.extract.actors._words import never, pronoun_class, words
 from reportedly.extract.events._owners import _POSSESSIVE, _core
+from reportedly.extract.events._quantities import SCALES, SCALES_APPROX, UNITS
+from reportedly.extract.events._refer import referents
 from reportedly.model import Actor, Article, Event, EventArg, Span, stable_id
 
 VERSION = "event_actors.v2"
 
-CLAIMANT_PRONOUNS = frozenset(["they", "we"])
-PERSON_PRONOUNS = frozenset(["he", "she"])
 # Never coded as a name: "who" is not the WHO, "it" is not IT.
-PRONOUNS = frozenset(
-    [
-        "i",
-        "you",
-        "he",
-        "she",
-        "it",
-        "we",
-        "they",
-        "me",
-        "him",
-        "her",
-        "us",
-        "them",
-        "who",
-        "whom",
-        "which",
-        "that",
-        "this",
-        "these",
-        "those",
-        "what",
-        "one",
-    ]
-)
+PRONOUNS = words("never_named")
 # Sectors of the state: a bare "the army" belongs to its claimant's country.
 STATE = frozenset(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"])
 # Entities that are places: as a recipient, the event's location, not its target.
 PLACES = frozenset(["GPE", "LOC", "FAC"])
+DET = frozenset(["the", "a", "an"])
+COUNTS = (frozenset(UNITS) - DET) | frozenset(SCALES) | frozenset(SCALES_APPROX)
 
 
-def _key(coded: Coded) -> tuple:
-    """Participants that code the same way are one actor; parties by name
-    (Labour and the Tories are both GBR PTY)."""
+def _key(coded: Coded, text: str) -> tuple:
+    """Participants that code the same way are one actor (``Russia's
+    military`` and ``the Russian army``); parties, named organisations and
+    phrases with no country or a count go by name (Labour is not the Tories,
+    ``the government`` is not ``the chancellor``, ``seven people`` are not
+    ``eleven people``, ``rival rebels`` are not a named rebel group)."""
     if coded.kind in ("country", "person") or coded.sector == "PTY":
         return (coded.kind, coded.name)
+    words = text.split()
+    if words and words[-1][:1].isupper():
+        return ("named", coded.name.lower())
+    if coded.country is None and coded.scope is None or counted(words):
+        return ("phrase", " ".join(w.lower() for w in words if w.lower() not in DET))
     return (coded.kind, coded.country, coded.sector, coded.scope, coded.backer)
+
+
+def counted(words: list[str]) -> bool:
+    """``seven people``, ``dozens of civilians``."""
+    return any(w[:1].isdigit() or w.lower() in COUNTS for w in words)
 
 
 class _Linker:
@@ -89,7 +79,7 @@ class _Linker:
         for a in actors:
             coded = code_actor(a.name) if a.kind != "person" else None
             if coded is not None and coded.name.lower() != a.name.lower():
-                self.by_key.setdefault(_key(coded), a.id)
+                self.by_key.setdefault(_key(coded, a.name), a.id)
             self.by_key.setdefault(("name", a.name.lower()), a.id)
         self.ante = Antecedents(doc, self.text, self.actors) if doc else None
         self.first = {
@@ -129,7 +119,7 @@ class _Linker:
         return core, coded
 
     def add(self, span: Span, coded: Coded, contextual: bool) -> str:
-        key = _key(coded)
+        key = _key(coded, span.text)
         aid = self.by_key.get(key) or self.by_key.get(("name", coded.name.lower()))
         if aid is None:
             aid = stable_id(self.article_id, coded.kind, *key[1:])
@@ -156,29 +146,16 @@ class _Linker:
                 self.ante.add(span.start, span.end, aid)
         return aid
 
-    def pronoun(self, arg: EventArg, cls: str, claimant: str | None) -> str | None:
-        """The actor a pronoun participant refers to, or None."""
-        if claimant is not None and cls in ("s", "p"):
-            return claimant  # "Russian officials say they bombed"
+    def pronoun(self, arg: EventArg, cls: str, claimant: str | None) -> list[str]:
+        """The actors a pronoun participant refers to (none when unresolved)."""
         ante = self.ante
+        if claimant is not None and (
+            cls == "s" or (cls == "p" and ante and ante.fits(claimant, cls, True))
+        ):
+            return [claimant]  # "Russian officials say they bombed"
         if claimant and cls in ("m", "f") and ante and ante.fits(claimant, cls, False):
-            return claimant
-        if cls not in ("m", "f", "p", "n") or self.ante is None:
-            return None
-        found = self.ante.find(arg.span.start, arg.span.end, cls)
-        return found or self.subject_antecedent(arg.span.start, cls)
-
-    def subject_antecedent(self, start: int, cls: str) -> str | None:
-        """A subject phrase before the pronoun that codes as a group,
-        organisation or country becomes the actor it refers to."""
-        assert self.ante is not None
-        for tok in self.ante.subjects(start, cls):
-            lo, hi = noun_phrase(tok)
-            span = Span.of(self.text, lo, hi)
-            core, coded = self.coded(span)
-            if coded is not None and coded.kind in KINDS[cls]:
-                return self.mention_of(core) or self.add(core, coded, False)
-        return None
+            return [claimant]
+        return referents(self, arg.span.start, cls)
 
     def no_entity(self, span: Span, recipient: bool) -> bool:
         """A date, a number, an abstract noun, or a place that is the location."""
@@ -207,24 +184,25 @@ class _Linker:
 
     def link(
         self, arg: EventArg, ev: Event, claimant_country: str | None, recipient: bool
-    ) -> EventArg | None:
-        """The participant linked to its actor, or None when it names no entity."""
+    ) -> list[EventArg]:
+        """The participant linked to its actors (two for ``they`` of ``X and
+        Y``), or none when it names no entity."""
         if arg.actor_id is not None:
-            return arg
+            return [arg]
         aid = self.mention_of(arg.span)
         # an unresolved speaker "I" or "we" is no actor to take
         if aid is not None and pronoun_class(self.actors[aid].name) is None:
-            return dataclasses.replace(arg, actor_id=aid)
+            return [dataclasses.replace(arg, actor_id=aid)]
         low = arg.span.text.lower()
         claimant = ev.claimant.actor_id if ev.claimant else None
         caps = arg.span.text.isupper() and len(arg.span.text) > 1  # "US", "IT"
         cls = pronoun_class(low) if " " not in low and not caps else None
         if cls is not None or (low in PRONOUNS and not caps):
             found = self.pronoun(arg, cls or "x", claimant)
-            return dataclasses.replace(arg, actor_id=found) if found else None
+            return [dataclasses.replace(arg, actor_id=f) for f in found]
         aid = self.described(arg.span)
         if aid is not None:
-            return dataclasses.replace(arg, actor_id=aid)
+            return [dataclasses.replace(arg, actor_id=aid)]
         span = arg.span
         if re.fullmatch(r"[\d,.]+|[a-z]+", span.text) and ev.quantities:
             q = next((q for q in ev.quantities if q.start == span.start), None)
@@ -233,15 +211,15 @@ class _Linker:
         core, coded = self.coded(span)
         if coded is None:
             bare = re.fullmatch(r"[\d,.]+", span.text) is not None
-            return None if bare or self.no_entity(span, recipient) else arg
+            return [] if bare or self.no_entity(span, recipient) else [arg]
         if core == span and coded.kind != "country" and self.no_entity(span, recipient):
-            return None
+            return []
         contextual = False
         if coded.country is None and coded.scope is None and coded.sector in STATE:
             contextual = claimant_country is not None
             coded = dataclasses.replace(coded, country=claimant_country)
         aid = self.mention_of(core) or self.add(core, coded, contextual)
-        return EventArg(span=core, actor_id=aid)
+        return [EventArg(span=core, actor_id=aid)]
 
     def link_all(
         self, args: Sequence[EventArg], ev: Event, ctry: str | None, recipient: bool
@@ -250,12 +228,12 @@ class _Linker:
         out: list[EventArg] = []
         doers = {a.actor_id for a in ev.actors} if recipient else set()
         for a in args:
-            linked = self.link(a, ev, ctry, recipient)
-            if linked is None or linked in out:
-                continue
-            if linked.actor_id in doers and pronoun_class(a.span.text) is not None:
-                continue  # "the guards threatened to fire on them": not themselves
-            out.append(linked)
+            for linked in self.link(a, ev, ctry, recipient):
+                if linked in out:
+                    continue
+                if linked.actor_id in doers and pronoun_class(a.span.text):
+                    continue  # "the guards threatened to fire on them": not themselves
+                out.append(linked)
         return tuple(out)
 
 

@@ -26,6 +26,7 @@ from reportedly.extract.events._control import (
     passive,
     patient_of,
     reduced_passive,
+    stative,
 )
 from reportedly.extract.events._nouns import (
     RECIPIENT_PREPS,
@@ -68,7 +69,7 @@ def conjuncts(tok: Any) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _np(tok: Any) -> Range:
+def phrase(tok: Any) -> Range:
     """The phrase of one conjunct, without the conjuncts that follow it."""
     lo, hi = hyphen_range(tok, noun_phrase(tok))
     for c in tok.children:
@@ -85,11 +86,13 @@ def _np(tok: Any) -> Range:
 
 def _referring_it(tok: Any) -> bool:
     """``it`` as the subject of an act refers to something (``it overturned
-    the sentences``); as an object, or before an extraposed clause (``it is
-    wrong to suggest``), it names no actor."""
+    the sentences``); as an object, the subject of a passive, or before an
+    extraposed clause (``it is wrong to suggest``), it names no actor."""
+    head = tok.head
     if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    head = tok.head
+    if tok.dep_ == "nsubjpass" and not stative(head):
+        return False  # "it would be provided": a thing
     if head.lemma_.lower() not in EXPLETIVE_HEADS:
         return True
     late = [c for c in head.children if c.i > head.i]
@@ -117,7 +120,7 @@ def arg_ranges(tok: Any | None) -> list[Range]:
         tok = counted(tok)
     if tok is None or (tok.lower_ in PRONOUNS_SKIP and not _referring_it(tok)):
         return []
-    ranges = sorted(_np(t) for t in conjuncts(tok) if not skip_arg(t) and t.is_alpha)
+    ranges = sorted(phrase(t) for t in conjuncts(tok) if not skip_arg(t) and t.is_alpha)
     out: list[Range] = []
     for r in ranges:
         if out and r[0] <= out[-1][1]:  # a conjunct inside a hyphenated name

@@ -28,6 +28,7 @@ OBJECT_PREPS = frozenset(["of", "for"])  # "accused China of bullying"
 VERBAL = frozenset(["VERB", "AUX"])
 NOMINAL = frozenset(["NOUN", "PROPN", "PRON"])
 DEPTH = 5
+AGENT = frozenset(["agent"])
 
 
 def _child(tok: Any, deps: frozenset[str]) -> Any | None:
@@ -37,10 +38,10 @@ def _child(tok: Any, deps: frozenset[str]) -> Any | None:
 def passive(verb: Any) -> bool:
     """A passive verb (``was shot``, ``held hostage and tortured``), not a
     stative one (``was committed to``)."""
-    if verb.lower_ in words("stative") and _child(verb, frozenset(["agent"])) is None:
-        return False
     kids = {c.dep_ for c in verb.children}
-    if kids & {"nsubjpass", "auxpass"}:
+    if stative(verb):
+        return False
+    if kids & {"nsubjpass", "auxpass"} or (verb.tag_ == "VBN" and "agent" in kids):
         return True
     return (
         verb.dep_ == "conj"
@@ -51,9 +52,19 @@ def passive(verb: Any) -> bool:
     )
 
 
+def stative(verb: Any) -> bool:
+    """``was committed to``, ``is opposed to``, ``were prepared to``."""
+    if verb.lower_ not in words("stative") or _child(verb, AGENT) is not None:
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp"
+        for c in verb.children
+    )
+
+
 def reduced_passive(verb: Any) -> bool:
     """``five hospitals bombed``: a participle with a subject and no auxiliary."""
-    if verb.tag_ != "VBN" or verb.lower_ in words("stative"):
+    if verb.tag_ != "VBN" or stative(verb):
         return False
     kids = {c.dep_ for c in verb.children}
     return "nsubj" in kids and not kids & {"aux", "auxpass", "dobj"}
@@ -81,6 +92,8 @@ def _absolute(verb: Any) -> Any | None:
 def _controller(head: Any, verb: Any, depth: int) -> Any | None:
     """Who does ``verb``, an infinitive or gerund that hangs on ``head``."""
     obj = _child(head, frozenset(["dobj"]))
+    if obj is not None and obj.pos_ not in NOMINAL:
+        obj = None  # "would see fit to send"
     own = head.lemma_.lower() in words("subject_control")
     by_object = verb.dep_ == "xcomp" or (
         verb.dep_ == "pcomp" and verb.head.lower_ in OBJECT_PREPS

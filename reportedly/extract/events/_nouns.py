@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportedly.extract.actors import code_actor
 from reportedly.extract.actors._words import never, words
 from reportedly.extract.events._control import actor_of, passive, patient_of
 from reportedly.extract.events._frames import read
@@ -76,10 +77,13 @@ def _modifier(noun: Any) -> Any | None:
     return found
 
 
+def _lemma_in(noun: Any, section: str) -> bool:
+    found = words(section)
+    return noun.lemma_.lower() in found or noun.lower_ in found
+
+
 def _patient(noun: Any) -> bool:
-    return noun.lemma_.lower() in words("patient_nouns") or (
-        noun.lower_ in words("patient_nouns")
-    )
+    return _lemma_in(noun, "patient_nouns")
 
 
 def _of_object(noun: Any) -> Any | None:
@@ -98,14 +102,14 @@ def _between(noun: Any) -> tuple[Any | None, Any | None]:
 def _own(noun: Any) -> tuple[Any | None, Any | None]:
     """What the noun phrase itself says: modifiers and prepositions."""
     actor, rec = _modifier(noun), None
-    if actor is not None and _patient(noun):
-        actor, rec = None, actor  # "their arrests"
     of = _of_object(noun)
-    if of is not None and _patient(noun):
-        rec = rec or of  # "the release of the hostages"
+    if actor is not None and actor.dep_ == "poss" and of is None and _patient(noun):
+        actor, rec = None, actor  # "their arrests"
+    if of is not None and (_patient(noun) or _lemma_in(noun, "transitive_nouns")):
+        rec = rec or of  # "the release of the hostages", "invasion of Iraq"
     actor = actor or agent(noun) or prep_object(noun, NOUN_ACTOR_PREPS)
     actor = actor or responsible(noun)  # "claimed responsibility for the attack"
-    if actor is None and of is not None and of.ent_type_ in NAMED:
+    if actor is None and rec is not of and of is not None and of.ent_type_ in NAMED:
         actor = of  # "with the cooperation of the UK"
     if actor is None:
         actor, rec2 = _between(noun)
@@ -192,6 +196,10 @@ def _plain(tok: Any) -> bool:
     return read(tok, tables()) is None
 
 
+def _group(tok: Any) -> bool:
+    return tok.tag_ == "NNS" or code_actor(tok.lower_) is not None
+
+
 def carrier(tok: Any | None) -> Any | None:
     """A recipient that is an abstract or event noun gives way to the entity
     it carries: ``quashed the sentences of X``, ``dismissed X's Budget``,
@@ -207,6 +215,6 @@ def carrier(tok: Any | None) -> Any | None:
         p = prep_object(tok, {prep})
         if p is not None and (p.pos_ == "PROPN" or p.ent_type_ in NAMED):
             return p
-        if p is not None and p.tag_ == "NNS" and _plain(p):
-            return p
+        if p is not None and p.pos_ == "NOUN" and _plain(p) and _group(p):
+            return p  # "against the Turkish state"
     return tok

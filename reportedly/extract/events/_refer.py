@@ -1,0 +1,117 @@
+"""What a pronoun participant refers to (used by ``_actors``).
+
+``they`` and ``we`` in a claim are its claimant (``Russian officials say
+they bombed``). Otherwise the nearest earlier candidate of the right kind
+and number wins, subjects first (``actors._anaphora``): a person of the
+right gender for ``he``/``she``; for ``they``, a group, a plural name or a
+party, or people named together (``Robinson and Rojkan ... when they were
+detained`` -> both); for ``it``/``its``, a singular organisation or country,
+also a named one no participant mentioned yet, but not a place where
+something happens (``in Syria``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from reportedly.extract.actors import Coded
+from reportedly.extract.actors._anaphora import KINDS, PLURAL_TAGS, Antecedents
+from reportedly.extract.events._args import phrase
+from reportedly.model import Actor, Span
+
+NOMINAL = frozenset(["NOUN", "PROPN"])
+
+
+class Linker(Protocol):
+    text: str
+    ante: Antecedents | None
+    actors: dict[str, Actor]
+
+    def mention_of(self, s: Span) -> str | None: ...
+
+    def coded(self, span: Span) -> tuple[Span, Coded | None]: ...
+
+    def add(self, span: Span, coded: Coded, contextual: bool) -> str: ...
+
+
+def _phrase_actor(lk: Linker, tok: Any) -> tuple[str | None, Coded | None]:
+    """The actor a noun token's phrase mentions, or codes as (added)."""
+    span = Span.of(lk.text, *phrase(tok))
+    aid = lk.mention_of(span)
+    if aid is not None:
+        return aid, None
+    core, coded = lk.coded(span)
+    if coded is None:
+        return _surname(lk, tok), None
+    return lk.mention_of(core) or lk.add(core, coded, False), coded
+
+
+def _surname(lk: Linker, tok: Any) -> str | None:
+    """``Rojkan`` (which the tagger took for a place): the one person of the
+    article with that surname."""
+    if tok.pos_ != "PROPN" or not tok.is_title:
+        return None
+    found = [
+        a.id
+        for a in lk.actors.values()
+        if a.kind == "person" and len(a.name.split()) > 1
+        if a.name.split()[-1] == tok.text
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _together(lk: Linker, tok: Any) -> list[str]:
+    """``Robinson and Rojkan``: the actors of a coordination, when every
+    conjunct names one."""
+    conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in NOMINAL]
+    if not conj:
+        return []
+    out: list[str] = []
+    for t in [tok, *conj]:
+        aid, _ = _phrase_actor(lk, t)
+        if aid is None:
+            return []
+        out.append(aid)
+    return list(dict.fromkeys(out)) if len(set(out)) > 1 else []
+
+
+def _token(lk: Linker, tok: Any, cls: str) -> list[str]:
+    if cls == "p":
+        found = _together(lk, tok)
+        if found:
+            return found
+    if lk.ante is None or tok.pos_ not in NOMINAL:
+        return []
+    plural = tok.tag_ in PLURAL_TAGS
+    if cls == "n" and plural:
+        return []
+    aid, coded = _phrase_actor(lk, tok)
+    if aid is None:
+        return []
+    if coded is not None and coded.kind not in KINDS[cls]:
+        return []
+    return [aid] if lk.ante.fits(aid, cls, True, plural) else []
+
+
+def referents(lk: Linker, start: int, cls: str) -> list[str]:
+    """The actors a pronoun of class ``cls`` at ``start`` refers to."""
+    ante = lk.ante
+    if ante is None or cls not in ("m", "f", "p", "n"):
+        return []
+    passes = (True, False) if cls in ("m", "f") else (True,)
+    for strict in passes:
+        for kind, x in ante.candidates(start, cls):
+            if kind == "t":
+                found = _token(lk, x, cls)
+                if found:
+                    return found
+                continue
+            a, b, aid = x
+            plural = ante.plural(a, b)
+            if ante.fits(aid, cls, strict, plural):
+                return [aid]
+            if cls == "p":
+                found = _together(lk, ante.head(a, b))
+                if found:
+                    return found
+    return []
