@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportedly.extract.actors._anaphora import aged
-from reportedly.extract.actors._codes import code_parts
+from reportedly.extract.actors._codes import as_former, code_parts
 from reportedly.extract.actors._gender import first_name_gender
 from reportedly.extract.actors._lexicon import load, norm
 from reportedly.extract.actors._people import DocIndex, Person, describe
@@ -255,10 +255,13 @@ class Resolver:
             ent = self.entries[key]
             info = {"role": ent.role, "affiliation": ent.affiliation}
             coded = code_parts(ent.name, kind=ent.kind, **info)
+            if coded is not None and key in self.former:
+                coded = as_former(coded)  # "Former US President Barack Obama"
+            country = coded is not None and coded.kind == "country"
             yield Actor(
                 id=stable_id(aid, ent.kind, ent.name),
-                name=ent.name,
-                kind=ent.kind,
+                name=coded.name if coded and country else ent.name,  # "US"
+                kind="country" if country else ent.kind,
                 country=coded.country if coded else None,
                 sector=coded.sector if coded else None,
                 role=ent.role,

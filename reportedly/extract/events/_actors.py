@@ -32,6 +32,7 @@ from reportedly.extract.actors._words import never, pronoun_class, words
 from reportedly.extract.events._owners import _POSSESSIVE, _core
 from reportedly.extract.events._quantities import SCALES, SCALES_APPROX, UNITS
 from reportedly.extract.events._refer import referents
+from reportedly.extract.events._sides import sides
 from reportedly.model import Actor, Article, Event, EventArg, Span, stable_id
 
 VERSION = "event_actors.v2"
@@ -49,7 +50,7 @@ COUNTS = (frozenset(UNITS) - DET) | frozenset(SCALES) | frozenset(SCALES_APPROX)
 def _key(coded: Coded, text: str) -> tuple:
     """Participants that code the same way are one actor (``Russia's
     military`` and ``the Russian army``); parties, named organisations and
-    phrases with no country or a count go by name (Labour is not the Tories,
+    phrases with no country, no sector or a count go by name (Labour is not the Tories,
     ``the government`` is not ``the chancellor``, ``seven people`` are not
     ``eleven people``, ``rival rebels`` are not a named rebel group)."""
     if coded.kind in ("country", "person") or coded.sector == "PTY":
@@ -57,7 +58,8 @@ def _key(coded: Coded, text: str) -> tuple:
     words = text.split()
     if words and words[-1][:1].isupper():
         return ("named", coded.name.lower())
-    if coded.country is None and coded.scope is None or counted(words):
+    unplaced = coded.country is None and coded.scope is None
+    if coded.sector is None or unplaced or counted(words):
         return ("phrase", " ".join(w.lower() for w in words if w.lower() not in DET))
     return (coded.kind, coded.country, coded.sector, coded.scope, coded.backer)
 
@@ -149,6 +151,9 @@ class _Linker:
     def pronoun(self, arg: EventArg, cls: str, claimant: str | None) -> list[str]:
         """The actors a pronoun participant refers to (none when unresolved)."""
         ante = self.ante
+        said = self.actors.get(claimant) if claimant else None
+        if said is not None and pronoun_class(said.name):
+            claimant = None  # a speaker "I" no one was found for
         if claimant is not None and (
             cls == "s" or (cls == "p" and ante and ante.fits(claimant, cls, True))
         ):
@@ -261,13 +266,8 @@ def event_actors(
                 claimant = dataclasses.replace(claimant, actor_id=aid)
         ev = dataclasses.replace(ev, claimant=claimant)
         ctry = linker.country_of(claimant.actor_id) if claimant else None
-        out.append(
-            dataclasses.replace(
-                ev,
-                actors=(acts := linker.link_all(ev.actors, ev, ctry, False)),
-                recipients=linker.link_all(
-                    ev.recipients, dataclasses.replace(ev, actors=acts), ctry, True
-                ),
-            )
-        )
+        acts = linker.link_all(ev.actors, ev, ctry, False)
+        ev = dataclasses.replace(ev, actors=acts)
+        recs = linker.link_all(ev.recipients, ev, ctry, True)
+        out.append(sides(dataclasses.replace(ev, recipients=recs), linker.actors))
     return out, list(linker.actors.values())

@@ -121,13 +121,19 @@ def arg_ranges(tok: Any | None) -> list[Range]:
     if tok is None or (tok.lower_ in PRONOUNS_SKIP and not _referring_it(tok)):
         return []
     ranges = sorted(phrase(t) for t in conjuncts(tok) if not skip_arg(t) and t.is_alpha)
+    names = [(e.start_char, e.end_char) for e in tok.sent.ents]
     out: list[Range] = []
     for r in ranges:
-        if out and r[0] <= out[-1][1]:  # a conjunct inside a hyphenated name
+        # a conjunct inside a hyphenated name, or one name ("Trinidad and Tobago")
+        if out and (r[0] <= out[-1][1] or _one_name(names, out[-1], r)):
             out[-1] = (out[-1][0], max(out[-1][1], r[1]))
         else:
             out.append(r)
     return out
+
+
+def _one_name(names: list[Range], a: Range, b: Range) -> bool:
+    return any(lo <= a[0] < hi and lo < b[0] < hi for lo, hi in names)
 
 
 def _complement(verb: Any) -> Any | None:

@@ -23,6 +23,7 @@ from reportedly.extract.actors._words import words
 
 SUBJ = frozenset(["nsubj", "csubj"])
 PASSIVE_SUBJ = frozenset(["nsubjpass"])
+NSUBJ = frozenset(["nsubj"])
 CLIMB = frozenset(["conj", "advcl", "xcomp", "acomp", "dep"])
 OBJECT_PREPS = frozenset(["of", "for"])  # "accused China of bullying"
 VERBAL = frozenset(["VERB", "AUX"])
@@ -43,13 +44,27 @@ def passive(verb: Any) -> bool:
         return False
     if kids & {"nsubjpass", "auxpass"} or (verb.tag_ == "VBN" and "agent" in kids):
         return True
+    head = verbal_head(verb)
     return (
         verb.dep_ == "conj"
         and verb.tag_ == "VBN"
         and not kids & {"aux", "nsubj", "dobj"}
-        and verb.head.pos_ in VERBAL
-        and passive(verb.head)
+        and head is not None
+        and passive(head)
     )
+
+
+def verbal_head(verb: Any) -> Any | None:
+    """The verb a conjunct is coordinated with, also across a complement
+    the parser coordinated it with (``held hostage and tortured``)."""
+    head = verb.head
+    for _ in range(2):
+        if head.pos_ in VERBAL:
+            return head
+        if head.dep_ not in ("oprd", "attr", "acomp", "dobj") or head.head.i == head.i:
+            return None
+        head = head.head
+    return head if head.pos_ in VERBAL else None
 
 
 def stative(verb: Any) -> bool:
@@ -122,6 +137,8 @@ def actor_of(verb: Any, depth: int = 0) -> Any | None:
     found = _absolute(verb)
     if found is not None:
         return found
+    if verb.dep_ == "csubj" and verb.tag_ == "VBG":
+        return _child(head, NSUBJ)  # "Congratulating his hosts, Tillerson made"
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in VERBAL:
         return _controller(head.head, verb, depth)  # "before invading", "of bullying"
     if verb.dep_ in ("acl", "relcl") and head.pos_ in NOMINAL:
@@ -156,8 +173,9 @@ def patient_of(verb: Any, depth: int = 0) -> Any | None:
         return None
     if verb.dep_ in ("acl", "amod") and head.pos_ in NOMINAL:
         return head  # "36 people killed"
-    if verb.dep_ == "conj" and head.pos_ in VERBAL and passive(head):
-        return patient_of(head, depth + 1)  # "held hostage and tortured"
+    coordinated = verbal_head(verb) if verb.dep_ == "conj" else None
+    if coordinated is not None and passive(coordinated):
+        return patient_of(coordinated, depth + 1)  # "held hostage and tortured"
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in VERBAL:
         return actor_of(head.head)  # "gave statements before being beheaded"
     if verb.dep_ in ("xcomp", "advcl") and head.pos_ in VERBAL:

@@ -29,7 +29,6 @@ from reportedly.extract.events._roles import responsible
 RECIPIENT_PREPS = frozenset(
     ["on", "against", "with", "to", "at", "into", "toward", "towards", "upon"]
 )
-NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"among", "for"}
 NOUN_ACTOR_PREPS = frozenset(["by", "from"])
 NAMED = frozenset(["NORP", "GPE", "ORG", "PERSON"])
 CARRIER_PREPS = ("by", "of", "against", "on", "for")
@@ -45,6 +44,18 @@ def agent(tok: Any) -> Any | None:
     return None
 
 
+def deep_by(verb: Any) -> Any | None:
+    """The agent of a passive, also one the parser hung on a phrase of the
+    verb: ``carried out with impunity by X``."""
+    found = agent(verb)
+    for c in verb.children if found is None else ():
+        if c.dep_ == "prep":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = found or prep_object(p, {"by"})
+    return found
+
+
 def prep_object(tok: Any, preps: frozenset[str] | set[str]) -> Any | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i:
@@ -58,6 +69,8 @@ def _named(tok: Any) -> bool:
     """A modifier that names an actor: an entity or an actor word (``regime``)."""
     if tok.ent_type_ in ("NORP", "GPE", "ORG"):
         return True
+    if tok.pos_ == "PROPN":
+        return code_actor(tok.text) is not None  # "IRA bomb attacks"
     return tok.pos_ == "NOUN" and tok.lower_ in words("actor_modifiers")
 
 
@@ -114,7 +127,10 @@ def _own(noun: Any) -> tuple[Any | None, Any | None]:
     if actor is None:
         actor, rec2 = _between(noun)
         rec = rec or rec2
-    rec = rec or prep_object(noun, NOUN_RECIPIENT_PREPS | {"between", "against"})
+    rec = rec or prep_object(noun, RECIPIENT_PREPS | {"among", "between"})
+    benefit = prep_object(noun, {"for"})  # "support for the YPG", not "for propaganda"
+    if rec is None and benefit is not None and _entityish(benefit):
+        rec = benefit
     return actor, rec
 
 
@@ -127,11 +143,11 @@ def _by_head(noun: Any, actor: Any, rec: Any) -> tuple[Any | None, Any | None]:
         if head.lemma_.lower() in words("receiving"):
             return None, rec or actor_of(head)  # "drew criticism"
         if passive(head):
-            return agent(head), rec or patient_of(head)  # "was given a sentence"
+            return deep_by(head), rec or patient_of(head)  # "was given a sentence"
         actor = actor_of(head)  # "Russia launched airstrikes", "held talks"
         rec = rec or prep_object(head, RECIPIENT_PREPS)
     elif noun.dep_ in ("nsubj", "nsubjpass") and actor is None and passive(head):
-        actor = agent(head)  # "the airstrikes are carried out by X"
+        actor = deep_by(head)  # "the airstrikes are carried out by X"
     return actor, rec
 
 
@@ -196,6 +212,10 @@ def _plain(tok: Any) -> bool:
     return read(tok, tables()) is None
 
 
+def _entityish(tok: Any) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in NAMED or _group(tok)
+
+
 def _group(tok: Any) -> bool:
     return tok.tag_ == "NNS" or code_actor(tok.lower_) is not None
 
@@ -204,7 +224,9 @@ def carrier(tok: Any | None) -> Any | None:
     """A recipient that is an abstract or event noun gives way to the entity
     it carries: ``quashed the sentences of X``, ``dismissed X's Budget``,
     ``an insurgency against the state``, ``violations of law by X``."""
-    if tok is None or tok.pos_ != "NOUN":
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return tok
+    if tok.pos_ == "PROPN" and tok.lemma_.lower() not in never():
         return tok
     if _plain(tok):
         return tok
