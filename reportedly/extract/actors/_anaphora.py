@@ -33,6 +33,7 @@ PLURAL_TAGS = frozenset(["NNS", "NNPS"])
 NAMES = frozenset(["GPE", "ORG", "NORP"])
 # a place named after these is where something happens, not who
 LOCATIVE = frozenset(["in", "at", "near", "across", "throughout", "inside", "around"])
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _AGE_AFTER = re.compile(r"^,? \(?(\d{1,3})\)?[,)]")
 _AGE_BEFORE = re.compile(r"(\d{1,3})-year-old ((?:[A-Z][\w.'-]* ?){0,3})$")
 _AGE_DESC = re.compile(r"^(?:the|a) (\d{1,3})-year-old$", re.IGNORECASE)
@@ -50,6 +51,7 @@ class Antecedents:
         self.sent_starts = [s.start_char for s in doc.sents]
         self.mentions: list[tuple[int, int, str]] = []
         self.genders: dict[str, str | None] = {}
+        self.quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         for a in actors.values():
             for m in a.mentions:
                 self.add(m.start, m.end, a.id)
@@ -125,14 +127,25 @@ class Antecedents:
         for k in range(n, max(n - WINDOW, 0) - 1, -1):
             items: list[tuple[bool, int, str, Any]] = []
             lo = self.sent_starts[k]
+            voice = self.quoted(start)
             for m in self.mentions:
-                if lo <= m[0] and m[1] <= start and self.sentence(m[0]) == k:
-                    items.append((not self.is_subject(m[0], m[1]), -m[0], "m", m))
+                if not (lo <= m[0] and m[1] <= start) or self.quoted(m[0]) != voice:
+                    continue
+                if self.sentence(m[0]) == k:
+                    subj = self.is_subject(m[0], m[1])
+                    items.append((not subj, -m[0], "m", m))
             if cls in KINDS:
                 for t in self._nouns(k, start):
-                    items.append((t.dep_ not in SUBJECTS, -t.idx, "t", t))
+                    if self.quoted(t.idx) == voice:
+                        items.append((t.dep_ not in SUBJECTS, -t.idx, "t", t))
             items.sort(key=lambda x: (x[0], x[1]))
             yield from ((kind, x) for _, _, kind, x in items)
+
+    def quoted(self, pos: int) -> int:
+        """The quotation ``pos`` stands in (its index), or -1 in narration: a
+        pronoun outside a quotation refers to nothing inside one."""
+        k = bisect_right(self.quotes, (pos, len(self.text) + 1)) - 1
+        return k if k >= 0 and self.quotes[k][0] <= pos < self.quotes[k][1] else -1
 
     def _nouns(self, k: int, start: int) -> Iterator[Any]:
         first = max(bisect_right(self.starts, self.sent_starts[k]) - 1, 0)

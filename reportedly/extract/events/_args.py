@@ -75,6 +75,12 @@ def phrase(tok: Any) -> Range:
     for c in tok.children:
         if c.dep_ in ("cc", "conj") and c.i > tok.i:
             hi = min(hi, c.left_edge.idx)
+        elif (
+            c.dep_ == "prep"
+            and c.i > tok.i
+            and any(g.dep_ == "pcomp" or g.tag_ == "VBG" for g in c.children)
+        ):
+            hi = min(hi, c.idx)  # "accused the chancellor of lying"
     # trim trailing commas and semicolons token by token: Doc.text would
     # rebuild the whole text on every call
     doc, j = tok.doc, tok.right_edge.i
@@ -120,7 +126,9 @@ def arg_ranges(tok: Any | None) -> list[Range]:
         tok = counted(tok)
     if tok is None or (tok.lower_ in PRONOUNS_SKIP and not _referring_it(tok)):
         return []
-    ranges = sorted(phrase(t) for t in conjuncts(tok) if not skip_arg(t) and t.is_alpha)
+    sides = [tok] if tok.dep_ == "pobj" and tok.head.lower_ == "between" else None
+    toks = sides or conjuncts(tok)  # "talks between X and Y": X, then Y
+    ranges = sorted(phrase(t) for t in toks if not skip_arg(t) and t.is_alpha)
     names = [(e.start_char, e.end_char) for e in tok.sent.ents]
     out: list[Range] = []
     for r in ranges:

@@ -165,8 +165,8 @@ def patient_of(verb: Any, depth: int = 0) -> Any | None:
         return found
     aux = next((c for c in verb.children if c.dep_ == "auxpass"), None)
     if aux is not None:
-        attr = _child(aux, frozenset(["attr"]))
-        if attr is not None:
+        attr = _child(aux, frozenset(["attr", "nsubj"]))
+        if attr is not None and attr.i > aux.i:
             return attr  # "Also arrested were Anne Maguire and ..."
     head = verb.head
     if depth > DEPTH or head.i == verb.i:

@@ -220,10 +220,10 @@ def _group(tok: Any) -> bool:
     return tok.tag_ == "NNS" or code_actor(tok.lower_) is not None
 
 
-def carrier(tok: Any | None) -> Any | None:
+def carrier(tok: Any | None, depth: int = 0) -> Any | None:
     """A recipient that is an abstract or event noun gives way to the entity
     it carries: ``quashed the sentences of X``, ``dismissed X's Budget``,
-    ``an insurgency against the state``, ``violations of law by X``."""
+    ``an insurgency against the state``, ``violations of the law by X``."""
     if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
         return tok
     if tok.pos_ == "PROPN" and tok.lemma_.lower() not in never():
@@ -239,4 +239,8 @@ def carrier(tok: Any | None) -> Any | None:
             return p
         if p is not None and p.pos_ == "NOUN" and _plain(p) and _group(p):
             return p  # "against the Turkish state"
+        if p is not None and depth == 0 and prep in ("of", "on"):
+            inner = carrier(p, 1)  # "violations of the treaty by Iran"
+            if inner is not p and inner is not None:
+                return inner
     return tok
