@@ -305,3 +305,21 @@ def test_codes_of_former_holders_and_countries(text, name, sector):
     an = reportedly.analyze(text, raw=True)
     found = {a.name.removeprefix("A ").removeprefix("a "): a.sector for a in an.actors}
     assert found[name] == sector
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [
+        ("Theresa", "f"),
+        ("John", "m"),
+        ("José", "m"),  # accents folded
+        ("Recep", "m"),  # listed in actor_words.toml
+        ("Jordan", None),  # unisex
+        ("Kim", None),  # a family name first: Kim Jong-un
+        ("london", None),
+    ],
+)
+def test_first_name_gender(name, gender):
+    from reportedly.extract.actors._gender import first_name_gender
+
+    assert first_name_gender(name) == gender
