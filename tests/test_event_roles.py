@@ -189,7 +189,7 @@ NOUNS = [
         "The court quashed the convictions of the Bradford Six.",
         "quashed",
         "*",
-        ["the Bradford Six"],
+        ["Bradford Six"],
     ),
     (
         "The senator rejected violations of the treaty by Iran.",
@@ -274,6 +274,12 @@ LINKS = [
     # own forces: deployed or withdrawn, they act; never their own recipient
     ("US troops were deployed to the border.", "deployed", ["US troops"], []),
     ("Russia withdrew its troops from the town.", "withdrew", ["Russia"], []),
+    (
+        "The court overturned the verdicts on the Leeds Three.",
+        "overturned",
+        "*",
+        ["Leeds Three"],
+    ),
     # a visited facility is the place
     ("The minister paid a visit to the Evin prison.", "visit", "*", []),
 ]

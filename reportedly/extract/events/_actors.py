@@ -44,6 +44,7 @@ STATE = frozenset(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"])
 # Entities that are places: as a recipient, the event's location, not its target.
 PLACES = frozenset(["GPE", "LOC", "FAC"])
 DET = frozenset(["the", "a", "an"])
+NAMED_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 COUNTS = (frozenset(UNITS) - DET) | frozenset(SCALES) | frozenset(SCALES_APPROX)
 
 
@@ -176,6 +177,17 @@ class _Linker:
             return True
         return recipient and head.ent_type_ in PLACES
 
+    def named(self, span: Span) -> Coded | None:
+        """A name no dictionary knows (``the Guildford Four``) is an actor of
+        its own, unless it is a place."""
+        if self.ante is None:
+            return None
+        head = self.ante.head(span.start, span.end)
+        if head.pos_ != "PROPN" or head.ent_type_ in PLACES or not head.is_title:
+            return None
+        name = re.sub(r"^(?:the|The) ", "", span.text)
+        return Coded(name, NAMED_KINDS.get(head.ent_type_, "group"), None, None)
+
     def described(self, span: Span) -> str | None:
         """``the 56-year-old``: the person the article introduced that way."""
         people = [a for a in self.actors.values() if a.kind == "person"]
@@ -216,7 +228,12 @@ class _Linker:
         core, coded = self.coded(span)
         if coded is None:
             bare = re.fullmatch(r"[\d,.]+", span.text) is not None
-            return [] if bare or self.no_entity(span, recipient) else [arg]
+            if bare or self.no_entity(span, recipient):
+                return []
+            named = self.named(span)
+            if named is None:
+                return [arg]
+            return [EventArg(span=span, actor_id=self.add(span, named, False))]
         if core == span and coded.kind != "country" and self.no_entity(span, recipient):
             return []
         contextual = False

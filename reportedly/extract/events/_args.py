@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportedly.extract._spans import Range, noun_phrase
-from reportedly.extract.actors._words import words
+from reportedly.extract.actors._words import never, words
 from reportedly.extract.events._control import (
     actor_of,
     gap_object,
@@ -194,4 +194,8 @@ def verb_args(verb: Any) -> tuple[Any | None, Any | None]:
         rec = prep_object(comp, RECIPIENT_PREPS)  # "threatened to use X on them"
         rec = rec or next((c for c in comp.children if c.dep_ == "dobj"), None)
     rec = rec or gap_object(verb)  # "the town they attacked"
-    return actor, carrier(rec)
+    carried = carrier(rec)
+    if carried is rec and rec is not None and rec.lemma_.lower() in never():
+        # "overturned the sentences on the Maguire Seven"
+        carried = prep_object(verb, RECIPIENT_PREPS) or rec
+    return actor, carried

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportedly.extract.actors._words import words
+from reportedly.extract.actors._words import never, words
 
 SUBJ = frozenset(["nsubj", "csubj"])
 PASSIVE_SUBJ = frozenset(["nsubjpass"])
@@ -107,8 +107,8 @@ def _absolute(verb: Any) -> Any | None:
 def _controller(head: Any, verb: Any, depth: int) -> Any | None:
     """Who does ``verb``, an infinitive or gerund that hangs on ``head``."""
     obj = _child(head, frozenset(["dobj"]))
-    if obj is not None and obj.pos_ not in NOMINAL:
-        obj = None  # "would see fit to send"
+    if obj is not None and (obj.pos_ not in NOMINAL or obj.lemma_.lower() in never()):
+        obj = None  # "would see fit to send", "using coercion to impose"
     own = head.lemma_.lower() in words("subject_control")
     by_object = verb.dep_ == "xcomp" or (
         verb.dep_ == "pcomp" and verb.head.lower_ in OBJECT_PREPS
