@@ -329,3 +329,8 @@ def test_first_name_gender(name, gender):
     from reportedly.extract.actors._gender import first_name_gender
 
     assert first_name_gender(name) == gender
+
+
+def test_late_and_then_holders_keep_their_office():
+    an = reportedly.analyze("The late Sen. John McCain was held there.", raw=True)
+    assert {a.name: a.sector for a in an.actors}["John McCain"] == "LEG"
