@@ -31,7 +31,7 @@ from reportedly.extract.actors._anaphora import Antecedents, describe
 from reportedly.extract.actors._words import never, pronoun_class, words
 from reportedly.extract.events._owners import _POSSESSIVE, _core
 from reportedly.extract.events._quantities import SCALES, SCALES_APPROX, UNITS
-from reportedly.extract.events._refer import referents
+from reportedly.extract.events._refer import referents, surname
 from reportedly.extract.events._sides import sides
 from reportedly.model import Actor, Article, Event, EventArg, Span, stable_id
 
@@ -177,14 +177,18 @@ class _Linker:
             return True
         return recipient and head.ent_type_ in PLACES
 
-    def named(self, span: Span) -> Coded | None:
-        """A name no dictionary knows (``the Guildford Four``) is an actor of
-        its own, unless it is a place."""
+    def named(self, span: Span) -> str | Coded | None:
+        """A name no dictionary knows: a person's surname the tagger missed
+        (``Mourinho``: that person), else an actor of its own (``the
+        Guildford Four``), unless it is a place."""
         if self.ante is None:
             return None
         head = self.ante.head(span.start, span.end)
-        if head.pos_ != "PROPN" or head.ent_type_ in PLACES or not head.is_title:
+        if head.pos_ != "PROPN" or not head.is_title:
             return None
+        known = surname(self, head) if span.text == head.text else None
+        if known is not None or head.ent_type_ in PLACES:
+            return known
         name = re.sub(r"^(?:the|The) ", "", span.text)
         return Coded(name, NAMED_KINDS.get(head.ent_type_, "group"), None, None)
 
@@ -233,7 +237,8 @@ class _Linker:
             named = self.named(span)
             if named is None:
                 return [arg]
-            return [EventArg(span=span, actor_id=self.add(span, named, False))]
+            aid = named if isinstance(named, str) else self.add(span, named, False)
+            return [EventArg(span=span, actor_id=aid)]
         if core == span and coded.kind != "country" and self.no_entity(span, recipient):
             return []
         contextual = False

@@ -42,11 +42,11 @@ def _phrase_actor(lk: Linker, tok: Any) -> tuple[str | None, Coded | None]:
         return aid, None
     core, coded = lk.coded(span)
     if coded is None:
-        return _surname(lk, tok), None
+        return surname(lk, tok), None
     return lk.mention_of(core) or lk.add(core, coded, False), coded
 
 
-def _surname(lk: Linker, tok: Any) -> str | None:
+def surname(lk: Linker, tok: Any) -> str | None:
     """``Rojkan`` (which the tagger took for a place): the one person of the
     article with that surname."""
     if tok.pos_ != "PROPN" or not tok.is_title:
