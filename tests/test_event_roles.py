@@ -280,6 +280,20 @@ LINKS = [
         "*",
         ["Leeds Three"],
     ),
+    # he/she with no named person: a phrase of one person in its sentence
+    (
+        "A former Dutch soldier was jailed after he was convicted of spying.",
+        "convicted",
+        [],
+        ["A former Dutch soldier"],
+    ),
+    # a coordinated verb shares its partner's named object
+    (
+        "The envoy accused Iran of bad faith and delivered an ultimatum.",
+        "ultimatum",
+        "*",
+        ["Iran"],
+    ),
     # a visited facility is the place
     ("The minister paid a visit to the Evin prison.", "visit", "*", []),
 ]

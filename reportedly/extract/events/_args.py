@@ -28,6 +28,8 @@ from reportedly.extract.events._control import (
     reduced_passive,
     stative,
 )
+from reportedly.extract.events._frames import read
+from reportedly.extract.events._lexicon import tables
 from reportedly.extract.events._nouns import (
     RECIPIENT_PREPS,
     agent,
@@ -35,6 +37,7 @@ from reportedly.extract.events._nouns import (
     in_event,
     noun_args,
     prep_object,
+    shared_object,
 )
 from reportedly.extract.events._quantities import _number_value, quantities
 from reportedly.extract.events._roles import (
@@ -194,6 +197,8 @@ def verb_args(verb: Any) -> tuple[Any | None, Any | None]:
         rec = prep_object(comp, RECIPIENT_PREPS)  # "threatened to use X on them"
         rec = rec or next((c for c in comp.children if c.dep_ == "dobj"), None)
     rec = rec or gap_object(verb)  # "the town they attacked"
+    if rec is None or read(rec, tables()) is not None:
+        rec = shared_object(verb) or rec  # "accused X ... and delivered an ultimatum"
     carried = carrier(rec)
     if carried is rec and rec is not None and rec.lemma_.lower() in never():
         # "overturned the sentences on the Maguire Seven"

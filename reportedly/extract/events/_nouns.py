@@ -145,10 +145,24 @@ def _by_head(noun: Any, actor: Any, rec: Any) -> tuple[Any | None, Any | None]:
         if passive(head):
             return deep_by(head), rec or patient_of(head)  # "was given a sentence"
         actor = actor_of(head)  # "Russia launched airstrikes", "held talks"
-        rec = rec or prep_object(head, RECIPIENT_PREPS)
+        rec = rec or prep_object(head, RECIPIENT_PREPS) or shared_object(head)
     elif noun.dep_ in ("nsubj", "nsubjpass") and actor is None and passive(head):
         actor = deep_by(head)  # "the airstrikes are carried out by X"
     return actor, rec
+
+
+def shared_object(verb: Any) -> Any | None:
+    """``accused the US of bad faith and delivered an ultimatum``: a verb
+    coordinated with one whose object is a named entity, with no subject or
+    object of its own, is done to that entity too."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dative") for c in verb.children):
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in NAMED):
+        return None
+    return obj
 
 
 def noun_args(noun: Any) -> tuple[Any | None, Any | None]:

@@ -16,7 +16,9 @@ from typing import Any, Protocol
 
 from reportedly.extract.actors import Coded
 from reportedly.extract.actors._anaphora import KINDS, PLURAL_TAGS, Antecedents
+from reportedly.extract.actors._words import FILE
 from reportedly.extract.events._args import phrase
+from reportedly.lexicons import word_set
 from reportedly.model import Actor, Span
 
 NOMINAL = frozenset(["NOUN", "PROPN"])
@@ -114,4 +116,20 @@ def referents(lk: Linker, start: int, cls: str) -> list[str]:
                 found = _together(lk, ante.head(a, b))
                 if found:
                     return found
+    return _one_person(lk, start, cls) if cls in ("m", "f") else []
+
+
+def _one_person(lk: Linker, start: int, cls: str) -> list[str]:
+    """``A former soldier was jailed after he was convicted``: no named
+    person fits, so a phrase of one person before it in its sentence."""
+    ante = lk.ante
+    assert ante is not None
+    n = ante.sentence(start)
+    nouns = word_set(FILE, "person_nouns", "any") | word_set(FILE, "person_nouns", cls)
+    for a, b, aid in sorted(ante.mentions, key=lambda m: -m[0]):
+        if b > start or ante.sentence(a) != n or ante.quoted(a) != ante.quoted(start):
+            continue
+        head = ante.head(a, b)
+        if head.tag_ == "NN" and head.lemma_.lower() in nouns:
+            return [aid]
     return []
