@@ -29,6 +29,8 @@ from typing import Any
 from reportedly.extract.actors import Coded, code_actor
 from reportedly.extract.actors._anaphora import Antecedents, describe
 from reportedly.extract.actors._words import never, pronoun_class, words
+from reportedly.extract.events._frames import read
+from reportedly.extract.events._lexicon import tables
 from reportedly.extract.events._owners import _POSSESSIVE, _core
 from reportedly.extract.events._quantities import SCALES, SCALES_APPROX, UNITS
 from reportedly.extract.events._refer import referents, surname
@@ -175,6 +177,8 @@ class _Linker:
             head.lower_ in words or head.lemma_.lower() in words
         ):
             return True
+        if head.pos_ == "NOUN" and read(head, tables()) is not None:
+            return True  # an event ("condemned the arrest") is no participant
         return recipient and head.ent_type_ in PLACES
 
     def named(self, span: Span) -> str | Coded | None:

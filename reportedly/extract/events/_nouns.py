@@ -144,7 +144,8 @@ def _by_head(noun: Any, actor: Any, rec: Any) -> tuple[Any | None, Any | None]:
             return None, rec or actor_of(head)  # "drew criticism"
         if passive(head):
             return deep_by(head), rec or patient_of(head)  # "was given a sentence"
-        actor = actor_of(head)  # "Russia launched airstrikes", "held talks"
+        if head.lemma_.lower() not in words("stance_verbs"):
+            actor = actor_of(head)  # "Russia launched airstrikes", "held talks"
         rec = rec or prep_object(head, RECIPIENT_PREPS) or shared_object(head)
     elif noun.dep_ in ("nsubj", "nsubjpass") and actor is None and passive(head):
         actor = deep_by(head)  # "the airstrikes are carried out by X"
