@@ -46,6 +46,13 @@ CASES = [
         ["Ann Lowe"],
         "*",
     ),
+    # a participle after a reported clause whose subject can do nothing
+    (
+        "Tom Hale said the plan was a disgrace, branding the ministers cowards.",
+        "branding",
+        ["Tom Hale"],
+        "*",
+    ),
     # with X V-ing: X
     (
         "The parties courted voters, with Labour promising lower fares.",

@@ -152,8 +152,17 @@ def actor_of(verb: Any, depth: int = 0) -> Any | None:
             return _child(head, PASSIVE_SUBJ)  # "was arrested and confessed"
         if verb.dep_ == "conj":
             return actor_of(head, depth + 1)
-        return _controller(head, verb, depth)
+        found = _controller(head, verb, depth)
+        reported = head.dep_ == "ccomp" and head.head.pos_ in VERBAL
+        if verb.dep_ == "advcl" and reported and _no_doer(found):
+            return actor_of(head.head, depth + 1)  # "X said ..., branding Y"
+        return found
     return None
+
+
+def _no_doer(tok: Any | None) -> bool:
+    """A subject that can do nothing: none, or an abstract noun."""
+    return tok is None or (tok.pos_ == "NOUN" and tok.lemma_.lower() in never())
 
 
 def patient_of(verb: Any, depth: int = 0) -> Any | None:
