@@ -163,6 +163,14 @@ NOUNS = [
         ["Iraqi troops"],
         "*",
     ),
+    # an event as the agent of a passive: done to the passive's subject
+    (
+        "Again the assembly is silent, the security council rendered useless "
+        "by Chinese vetoes.",
+        "vetoes",
+        ["China"],
+        ["UN Security Council"],
+    ),
     # a verb's goal: its subject does the event
     (
         "Sweden has agreed to an immediate ceasefire.",

@@ -78,11 +78,13 @@ def stative(verb: Any) -> bool:
 
 
 def reduced_passive(verb: Any) -> bool:
-    """``five hospitals bombed``: a participle with a subject and no auxiliary."""
-    if verb.tag_ != "VBN" or stative(verb):
-        return False
+    """``five hospitals bombed``: a participle with a subject and no
+    auxiliary; also one with a by-agent the tagger took for a past tense
+    (``the council rendered impotent by vetoes``)."""
     kids = {c.dep_ for c in verb.children}
-    return "nsubj" in kids and not kids & {"aux", "auxpass", "dobj"}
+    if "nsubj" not in kids or kids & {"aux", "auxpass"} or stative(verb):
+        return False
+    return "agent" in kids or (verb.tag_ == "VBN" and "dobj" not in kids)
 
 
 def _agent(tok: Any) -> Any | None:
