@@ -37,7 +37,7 @@ from reportedly.extract.events._refer import referents, surname
 from reportedly.extract.events._sides import sides
 from reportedly.model import Actor, Article, Event, EventArg, Span, stable_id
 
-VERSION = "event_actors.v2"
+VERSION = "event_actors.v3"
 
 # Never coded as a name: "who" is not the WHO, "it" is not IT.
 PRONOUNS = words("never_named")

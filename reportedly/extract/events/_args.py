@@ -1,17 +1,22 @@
-"""Arguments of an event trigger on the parse: actors, recipients, quantities.
+"""Arguments of an event trigger on the parse: actors and recipients.
 
-Actors are the trigger's subject (a passive's ``by``-agent, also one hung on
-the verb's complement: ``forced to undergo checks by X``), recipients its
-object or prepositional object (also the complement's: ``threatened to use
-force on them``); a coordination (``X and Y``) gives one argument per
-conjunct. A relative pronoun stands for the noun its clause hangs on (``the
-Taliban, who refused``); a subject that is an event (``the army's attack on
-the village killed``) gives way to that event's actor; a dateline (``HANOI
-(AP) --``) is no subject; ``claimed responsibility for shooting down`` is
-done by the claimer. Names joined by hyphens stay whole (``Lashkar-e-Taiba``).
-Dates, times and weekday or month names are never arguments. Quantities are
-numbers modifying a noun in the event clause (``eight IS targets`` -> 8
-targets), number words included.
+Actors are the trigger's subject, or who controls it (``_control``: ``urged
+X to``, ``accused X of``, ``Before invading ..., X``, a participle on a
+noun, a passive raising verb), a passive's ``by``-agent (also one hung on
+the verb's complement: ``forced to undergo checks by X``; an event agent
+gives way to its own actor); recipients the object or prepositional object
+(also the complement's: ``threatened to use force on them``; an abstract
+object gives way to the entity it carries, ``_nouns.carrier``), a passive's
+subject (``_control.patient_of``). Event nouns are read in ``_nouns``. A
+coordination (``X and Y``) gives one argument per conjunct, but one name
+stays whole (``Trinidad and Tobago``, ``Lashkar-e-Taiba``); ``several of
+X`` is X; ``talks between X and Y``: X, then Y. A relative pronoun stands
+for the noun its clause hangs on (``the Taliban, who refused``); a subject
+that is an event (``the army's attack on the village killed``) gives way to
+that event's actor; a dateline (``HANOI (AP) --``) is no subject;
+``claimed responsibility for shooting down`` is done by the claimer. Dates,
+times and weekday or month names are never arguments; ``it`` only as the
+subject of an act. Quantities are in ``_quantities``.
 """
 
 from __future__ import annotations
