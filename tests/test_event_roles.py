@@ -309,6 +309,9 @@ LINKS = [
         "*",
         ["Iran"],
     ),
+    # an event is no participant; a stance toward it does not do it
+    ("Protesters condemned the arrest.", "condemned", ["Protesters"], []),
+    ("Protesters condemned the arrest.", "arrest", [], []),
     # a visited facility is the place
     ("The minister paid a visit to the Evin prison.", "visit", "*", []),
 ]
