@@ -246,6 +246,14 @@ LINKS = [
         ["Police"],
         "*",
     ),
+    # the one arrested is not the state's body, nor a place where
+    (
+        "Ali Reza and Sara Khan were on holiday. Armed police raided the hotel "
+        "in Didim. Their arrests shocked the town.",
+        "arrests",
+        [],
+        ["Ali Reza", "Sara Khan"],
+    ),
     # it/its: a singular country or organisation, not a place where
     (
         "It was Iran policy in Iraq, and its support for the militia.",

@@ -131,6 +131,8 @@ class Antecedents:
             for m in self.mentions:
                 if not (lo <= m[0] and m[1] <= start) or self.quoted(m[0]) != voice:
                     continue
+                if cls in KINDS and _location(self.head(m[0], m[1])):
+                    continue  # "the resort in Didim"
                 if self.sentence(m[0]) == k:
                     subj = self.is_subject(m[0], m[1])
                     items.append((not subj, -m[0], "m", m))

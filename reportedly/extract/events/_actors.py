@@ -30,9 +30,9 @@ from reportedly.extract.actors import Coded, code_actor
 from reportedly.extract.actors._anaphora import Antecedents, describe
 from reportedly.extract.actors._words import never, pronoun_class, words
 from reportedly.extract.events._frames import read
+from reportedly.extract.events._keys import key as _key
 from reportedly.extract.events._lexicon import tables
 from reportedly.extract.events._owners import _POSSESSIVE, _core
-from reportedly.extract.events._quantities import SCALES, SCALES_APPROX, UNITS
 from reportedly.extract.events._refer import referents, surname
 from reportedly.extract.events._sides import sides
 from reportedly.model import Actor, Article, Event, EventArg, Span, stable_id
@@ -45,31 +45,8 @@ PRONOUNS = words("never_named")
 STATE = frozenset(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"])
 # Entities that are places: as a recipient, the event's location, not its target.
 PLACES = frozenset(["GPE", "LOC", "FAC"])
-DET = frozenset(["the", "a", "an"])
+DONE_BY_STATE = frozenset(["COERCE", "SANCTION"])  # its recipients are not the state
 NAMED_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
-COUNTS = (frozenset(UNITS) - DET) | frozenset(SCALES) | frozenset(SCALES_APPROX)
-
-
-def _key(coded: Coded, text: str) -> tuple:
-    """Participants that code the same way are one actor (``Russia's
-    military`` and ``the Russian army``); parties, named organisations and
-    phrases with no country, no sector or a count go by name (Labour is not the Tories,
-    ``the government`` is not ``the chancellor``, ``seven people`` are not
-    ``eleven people``, ``rival rebels`` are not a named rebel group)."""
-    if coded.kind in ("country", "person") or coded.sector == "PTY":
-        return (coded.kind, coded.name)
-    words = text.split()
-    if words and words[-1][:1].isupper():
-        return ("named", coded.name.lower())
-    unplaced = coded.country is None and coded.scope is None
-    if coded.sector is None or unplaced or counted(words):
-        return ("phrase", " ".join(w.lower() for w in words if w.lower() not in DET))
-    return (coded.kind, coded.country, coded.sector, coded.scope, coded.backer)
-
-
-def counted(words: list[str]) -> bool:
-    """``seven people``, ``dozens of civilians``."""
-    return any(w[:1].isdigit() or w.lower() in COUNTS for w in words)
 
 
 class _Linker:
@@ -151,7 +128,9 @@ class _Linker:
                 self.ante.add(span.start, span.end, aid)
         return aid
 
-    def pronoun(self, arg: EventArg, cls: str, claimant: str | None) -> list[str]:
+    def pronoun(
+        self, arg: EventArg, cls: str, claimant: str | None, done_to: bool = False
+    ) -> list[str]:
         """The actors a pronoun participant refers to (none when unresolved)."""
         ante = self.ante
         said = self.actors.get(claimant) if claimant else None
@@ -163,7 +142,7 @@ class _Linker:
             return [claimant]  # "Russian officials say they bombed"
         if claimant and cls in ("m", "f") and ante and ante.fits(claimant, cls, False):
             return [claimant]
-        return referents(self, arg.span.start, cls)
+        return referents(self, arg.span.start, cls, done_to)
 
     def no_entity(self, span: Span, recipient: bool) -> bool:
         """A date, a number, an abstract noun, or a place that is the location."""
@@ -223,7 +202,8 @@ class _Linker:
         caps = arg.span.text.isupper() and len(arg.span.text) > 1  # "US", "IT"
         cls = pronoun_class(low) if " " not in low and not caps else None
         if cls is not None or (low in PRONOUNS and not caps):
-            found = self.pronoun(arg, cls or "x", claimant)
+            done_to = recipient and ev.type in DONE_BY_STATE
+            found = self.pronoun(arg, cls or "x", claimant, done_to)
             return [dataclasses.replace(arg, actor_id=f) for f in found]
         aid = self.described(arg.span)
         if aid is not None:

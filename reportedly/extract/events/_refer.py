@@ -22,6 +22,7 @@ from reportedly.lexicons import word_set
 from reportedly.model import Actor, Span
 
 NOMINAL = frozenset(["NOUN", "PROPN"])
+STATE = frozenset(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"])
 
 
 class Linker(Protocol):
@@ -95,8 +96,10 @@ def _token(lk: Linker, tok: Any, cls: str) -> list[str]:
     return [aid] if lk.ante.fits(aid, cls, True, plural) else []
 
 
-def referents(lk: Linker, start: int, cls: str) -> list[str]:
-    """The actors a pronoun of class ``cls`` at ``start`` refers to."""
+def referents(lk: Linker, start: int, cls: str, done_to: bool = False) -> list[str]:
+    """The actors a pronoun of class ``cls`` at ``start`` refers to;
+    ``done_to``: the pronoun is the one arrested or sentenced, who is not a
+    body of the state (``Armed police swooped ... Their arrests``)."""
     ante = lk.ante
     if ante is None or cls not in ("m", "f", "p", "n"):
         return []
@@ -105,18 +108,19 @@ def referents(lk: Linker, start: int, cls: str) -> list[str]:
         for kind, x in ante.candidates(start, cls):
             if kind == "t":
                 found = _token(lk, x, cls)
-                if found:
-                    return found
-                continue
-            a, b, aid = x
-            plural = ante.plural(a, b)
-            if ante.fits(aid, cls, strict, plural):
-                return [aid]
-            if cls == "p":
-                found = _together(lk, ante.head(a, b))
-                if found:
-                    return found
+            elif ante.fits(x[2], cls, strict, ante.plural(x[0], x[1])):
+                found = [x[2]]
+            else:
+                found = _together(lk, ante.head(x[0], x[1])) if cls == "p" else []
+            if found and not (done_to and _state(lk, found)):
+                return found
     return _one_person(lk, start, cls) if cls in ("m", "f") else []
+
+
+def _state(lk: Linker, found: list[str]) -> bool:
+    """Bodies of the state (police, army, courts, government), not people."""
+    actors = [lk.actors[a] for a in found if a in lk.actors]
+    return any(a.kind != "person" and a.sector in STATE for a in actors)
 
 
 def _one_person(lk: Linker, start: int, cls: str) -> list[str]:
