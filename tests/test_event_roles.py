@@ -254,6 +254,14 @@ LINKS = [
         [],
         ["Ali Reza", "Sara Khan"],
     ),
+    # these men: the people last named together
+    (
+        "Police named the suspects as Omar Said and Karim Aziz. "
+        "The attacks these men are accused of were brutal.",
+        "accused",
+        "*",
+        ["Omar Said", "Karim Aziz"],
+    ),
     # it/its: a singular country or organisation, not a place where
     (
         "It was Iran policy in Iraq, and its support for the militia.",

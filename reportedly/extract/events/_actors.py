@@ -33,7 +33,7 @@ from reportedly.extract.events._frames import read
 from reportedly.extract.events._keys import key as _key
 from reportedly.extract.events._lexicon import tables
 from reportedly.extract.events._owners import _POSSESSIVE, _core
-from reportedly.extract.events._refer import referents, surname
+from reportedly.extract.events._refer import named_together, referents, surname
 from reportedly.extract.events._sides import sides
 from reportedly.model import Actor, Article, Event, EventArg, Span, stable_id
 
@@ -45,6 +45,7 @@ PRONOUNS = words("never_named")
 STATE = frozenset(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"])
 # Entities that are places: as a recipient, the event's location, not its target.
 PLACES = frozenset(["GPE", "LOC", "FAC"])
+_THESE = re.compile(r"(?i)^(?:these|those|both|the two) (?:men|women|people|brothers)$")
 DONE_BY_STATE = frozenset(["COERCE", "SANCTION"])  # its recipients are not the state
 NAMED_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 
@@ -208,6 +209,9 @@ class _Linker:
         aid = self.described(arg.span)
         if aid is not None:
             return [dataclasses.replace(arg, actor_id=aid)]
+        if _THESE.match(arg.span.text):  # "these men": the people named together
+            found = named_together(self, arg.span.start)
+            return [dataclasses.replace(arg, actor_id=f) for f in found] or [arg]
         span = arg.span
         if re.fullmatch(r"[\d,.]+|[a-z]+", span.text) and ev.quantities:
             q = next((q for q in ev.quantities if q.start == span.start), None)

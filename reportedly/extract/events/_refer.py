@@ -123,6 +123,18 @@ def _state(lk: Linker, found: list[str]) -> bool:
     return any(a.kind != "person" and a.sector in STATE for a in actors)
 
 
+def named_together(lk: Linker, start: int) -> list[str]:
+    """``these men``: the people last named together before ``start``."""
+    if lk.ante is None:
+        return []
+    for kind, x in lk.ante.candidates(start, "p"):
+        tok = x if kind == "t" else lk.ante.head(x[0], x[1])
+        found = _together(lk, tok)
+        if found and all(lk.actors[a].kind == "person" for a in found):
+            return found
+    return []
+
+
 def _one_person(lk: Linker, start: int, cls: str) -> list[str]:
     """``A former soldier was jailed after he was convicted``: no named
     person fits, so a phrase of one person before it in its sentence."""
