@@ -104,12 +104,6 @@ CASES = [
     ),
     # an event as agent gives way to its own actor, or to none
     ("The commander was killed by a drone strike.", "killed", [], ["commander"]),
-    (
-        "The commander was killed by a drone strike in Idlib.",
-        "strike",
-        [],
-        ["commander"],
-    ),
     # killed in clashes with X: X; died in an airstrike: the victims
     (
         "Ten soldiers were killed in clashes with Kurdish militants.",
@@ -123,10 +117,10 @@ CASES = [
         ["Turkey"],
         ["Six farmers"],
     ),
-    # a relative pronoun stands for an event noun with an owner
+    # an event noun with an owner whose relative clause kills
     (
         "They planted the ETA bombs which killed four people.",
-        "killed",
+        "bombs",
         ["ETA"],
         ["four people"],
     ),
@@ -179,13 +173,6 @@ NOUNS = [
         "*",
     ),
     # things done to someone: the possessor and the "of" phrase receive them
-    (
-        "Ali Reza and Sara Khan were detained by police on Monday. "
-        "Their arrests shocked the town.",
-        "arrests",
-        [],
-        ["Ali Reza", "Sara Khan"],
-    ),
     (
         "Russia's invasion of Ukraine began in February.",
         "invasion",
