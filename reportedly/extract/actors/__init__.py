@@ -34,7 +34,7 @@ __all__ = [
     "link_speakers",
 ]
 
-VERSION = "actors.v1"
+VERSION = "actors.v2"
 
 
 def actors(doc: Any, article: Article, quotes: Sequence[Quote]) -> Iterator[Actor]:

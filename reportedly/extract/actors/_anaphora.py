@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from reportedly.extract.actors._codes import countries_in
@@ -29,6 +29,11 @@ KINDS = {
     "p": frozenset(["group", "organization", "country", "media"]),
     "n": frozenset(["organization", "country", "media"]),
 }
+PLURAL_TAGS = frozenset(["NNS", "NNPS"])
+NAMES = frozenset(["GPE", "ORG", "NORP"])
+# a place named after these is where something happens, not who
+LOCATIVE = frozenset(["in", "at", "near", "across", "throughout", "inside", "around"])
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _AGE_AFTER = re.compile(r"^,? \(?(\d{1,3})\)?[,)]")
 _AGE_BEFORE = re.compile(r"(\d{1,3})-year-old ((?:[A-Z][\w.'-]* ?){0,3})$")
 _AGE_DESC = re.compile(r"^(?:the|a) (\d{1,3})-year-old$", re.IGNORECASE)
@@ -46,6 +51,7 @@ class Antecedents:
         self.sent_starts = [s.start_char for s in doc.sents]
         self.mentions: list[tuple[int, int, str]] = []
         self.genders: dict[str, str | None] = {}
+        self.quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         for a in actors.values():
             for m in a.mentions:
                 self.add(m.start, m.end, a.id)
@@ -86,50 +92,96 @@ class Antecedents:
             self.genders[aid] = found or name_gender(actor.name)
         return self.genders[aid]
 
-    def fits(self, aid: str, cls: str, strict: bool) -> bool:
+    def fits(self, aid: str, cls: str, strict: bool, plural: bool = False) -> bool:
+        """Can an actor be what a pronoun of class ``cls`` refers to? ``they``
+        takes groups, organisations and plural names (``the Russians``), not a
+        singular country or outlet; ``it`` singular
+        organisations and countries, ``he``/``she`` a person of that gender
+        (``strict``: known to be)."""
         actor = self.actors.get(aid)
         if actor is None:
             return False
+        if cls == "p":
+            plural = plural or _plural_name(actor.name)
+            return actor.kind in ("group", "organization") or (
+                actor.kind in KINDS["p"] and plural
+            )
         if cls in KINDS:
-            return actor.kind in KINDS[cls]
+            return actor.kind in KINDS[cls] and not plural
         if actor.kind != "person":
             return False
         g = self.gender(aid)
         return g == cls if strict else g in (None, cls)
 
-    def subjects(self, start: int, cls: str) -> list[Any]:
-        """Subject nouns before ``start`` in its sentence and the two before,
-        nearest first: candidates that no actor mentions yet (``The Kurdish
-        militia held the ridge. They ...``)."""
-        if cls not in KINDS:
-            return []
-        n = self.sentence(start)
-        lo = self.sent_starts[max(n - WINDOW, 0)]
-        first = max(bisect_right(self.starts, lo) - 1, 0)
-        out = []
-        for t in self.doc[first:]:
-            if t.idx >= start:
-                break
-            if t.dep_ in SUBJECTS and t.pos_ in ("NOUN", "PROPN"):
-                plural = t.tag_ in ("NNS", "NNPS")
-                if cls == "p" or not plural:
-                    out.append(t)
-        return out[::-1]
+    def plural(self, start: int, end: int) -> bool:
+        """Is the phrase at ``[start, end)`` plural (``the Russians``)?"""
+        return self.head(start, end).tag_ in PLURAL_TAGS
 
-    def find(self, start: int, end: int, cls: str) -> str | None:
-        """The actor a pronoun of class ``cls`` at ``[start, end)`` refers to."""
+    def candidates(self, start: int, cls: str) -> Iterator[tuple[str, Any]]:
+        """What a pronoun at ``start`` may refer to, in its sentence and the
+        two before, nearest sentence first, subjects first, then nearest:
+        ``("m", (start, end, actor_id))`` for a mention, ``("t", token)`` for
+        a noun no actor mentions yet (a subject, or a named country or
+        organisation that is not a location: ``it is US policy ... its``)."""
         n = self.sentence(start)
-        lo = self.sent_starts[max(n - WINDOW, 0)]
-        cands = [m for m in self.mentions if lo <= m[0] and m[1] <= start]
-        passes = (True, False) if cls in ("m", "f") else (True,)
-        for strict in passes:
-            for k in range(n, max(n - WINDOW, 0) - 1, -1):
-                here = [m for m in cands if self.sentence(m[0]) == k]
-                here.sort(key=lambda m: (not self.is_subject(m[0], m[1]), -m[0]))
-                for _s, _, aid in here:
-                    if self.fits(aid, cls, strict):
-                        return aid
-        return None
+        for k in range(n, max(n - WINDOW, 0) - 1, -1):
+            items: list[tuple[bool, int, str, Any]] = []
+            lo = self.sent_starts[k]
+            voice = self.quoted(start)
+            for m in self.mentions:
+                if not (lo <= m[0] and m[1] <= start) or self.quoted(m[0]) != voice:
+                    continue
+                if cls in KINDS and _location(self.head(m[0], m[1])):
+                    continue  # "the resort in Didim"
+                if self.sentence(m[0]) == k:
+                    subj = self.is_subject(m[0], m[1])
+                    items.append((not subj, -m[0], "m", m))
+            if cls in KINDS:
+                for t in self._nouns(k, start):
+                    if self.quoted(t.idx) == voice:
+                        items.append((t.dep_ not in SUBJECTS, -t.idx, "t", t))
+            items.sort(key=lambda x: (x[0], x[1]))
+            yield from ((kind, x) for _, _, kind, x in items)
+
+    def quoted(self, pos: int) -> int:
+        """The quotation ``pos`` stands in (its index), or -1 in narration: a
+        pronoun outside a quotation refers to nothing inside one."""
+        k = bisect_right(self.quotes, (pos, len(self.text) + 1)) - 1
+        return k if k >= 0 and self.quotes[k][0] <= pos < self.quotes[k][1] else -1
+
+    def _nouns(self, k: int, start: int) -> Iterator[Any]:
+        first = max(bisect_right(self.starts, self.sent_starts[k]) - 1, 0)
+        for t in self.doc[first:]:
+            if t.idx >= start or self.sentence(t.idx) != k:
+                break
+            if t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if t.dep_ in SUBJECTS or (_last_of_name(t) and not _location(t)):
+                yield t
+
+
+def _plural_name(name: str) -> bool:
+    """``the Russians``, ``Lib Dems``; not ``US``, ``BBC News``, ``Congress``."""
+    last = name.split()[-1] if name.split() else ""
+    if last.isupper() or last.lower() in ("news", "times", "us"):
+        return False
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def _last_of_name(t: Any) -> bool:
+    """The last token of a named country or organisation."""
+    if t.ent_type_ not in NAMES:
+        return False
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return nxt is None or nxt.ent_iob_ != "I"
+
+
+def _location(t: Any) -> bool:
+    """``fighting in Syria``: a place in a locative phrase."""
+    head = t
+    while head.dep_ in ("compound", "amod", "conj") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
 
 
 def ages(text: str, mentions: Iterable[tuple[int, int, str]]) -> dict[str, set[str]]:

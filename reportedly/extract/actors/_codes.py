@@ -25,7 +25,9 @@ from reportedly.extract.actors._dictionary import (
 )
 from reportedly.extract.actors._lexicon import norm
 
-__all__ = ["Coded", "code_actor", "code_parts", "countries_in"]
+__all__ = ["Coded", "as_former", "code_actor", "code_parts", "countries_in"]
+# sectors of an office; held before, they make an elite (ELI)
+OFFICES = frozenset(["GOV", "LEG", "JUD", "PTY", "OPP", "IGO", "ELI"])
 MAX_TOKENS = 40
 # words that end the head part of a phrase: "rebels in the Ivory Coast"
 BREAKS = frozenset(
@@ -188,7 +190,7 @@ def _code(extra: Path | None, text: str, context_country: str | None) -> Coded |
     if country is None and scope is None and sector:
         country = context_country
     if sector and any(x.low in t.former or x.mark == "ex" for x in toks[:end]):
-        sector = t.sectors["former"]
+        sector = _former_sector(sector, t)  # "former minister": ELI
     if head_ent is None and not spans and sector is None:
         return None
     backer = next((e.country or e.scope for e in backers if e.code), None)
@@ -198,6 +200,19 @@ def _code(extra: Path | None, text: str, context_country: str | None) -> Coded |
         kind = head_ent.kind if head_ent else _kind(toks[head], sector, word is None)
         name = cleaned
     return Coded(name, kind, country, sector, backer, scope)
+
+
+def _former_sector(sector: str, t: Tables) -> str | None:
+    """A former office holder is an elite (ELI); a former soldier or
+    militant is no longer of that sector."""
+    former = t.sectors["former"]
+    return former if sector in OFFICES else None
+
+
+def as_former(coded: Coded) -> Coded:
+    """The code of someone who held an office before (``former President``)."""
+    t = tables()
+    return replace(coded, sector=_former_sector(coded.sector or "", t))
 
 
 def _merge(parts: list[Coded | None], name: str) -> Coded | None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportedly.extract.actors._anaphora import aged
-from reportedly.extract.actors._codes import code_parts
+from reportedly.extract.actors._codes import as_former, code_parts
+from reportedly.extract.actors._dictionary import tables
 from reportedly.extract.actors._gender import first_name_gender
 from reportedly.extract.actors._lexicon import load, norm
 from reportedly.extract.actors._people import DocIndex, Person, describe
@@ -58,6 +59,7 @@ class Resolver:
         self.surnames: dict[str, list[tuple[int, str]]] = {}
         self.given: dict[str, set[str]] = {}
         self.former: set[str] = set()  # introduced as holding a role no more
+        self.ex: set[str] = set()  # ... and alive: "former", not "late", "then-"
 
     # -- registry -----------------------------------------------------------
     def entry(self, key: str, name: str, kind: str, **info: str | None) -> str:
@@ -135,6 +137,8 @@ class Resolver:
             self.ent_key[k] = key = self.person(p, ent.start_char)
             if p.role and self._former(p.context):
                 self.former.add(key)
+                if self._former(p.context, ex_only=True):
+                    self.ex.add(key)
             consumed.update(range(p.context, ent.start))
             prio = SUBJECT if ent.root.dep_ in SUBJECTS else OTHER
             self.claim(p.first, p.last, key, prio)
@@ -203,10 +207,12 @@ class Resolver:
         ]
         return aged(self.article.text, self.ix.text_of(i, j), people)
 
-    def _former(self, i: int) -> bool:
-        """Does a "former" word stand among the few tokens before token ``i``?"""
+    def _former(self, i: int, ex_only: bool = False) -> bool:
+        """Does a "former" word stand among the few tokens before token ``i``?
+        (``ex_only``: one that makes an elite, not ``late`` or ``then``)."""
         lo = max(i - 4, self.ix.sent_bounds[self.ix.sent_at[i]][0])
-        return any(t.lower_ in former() for t in self.ix.doc[lo : i + 2])
+        words = tables().former if ex_only else former()  # actor_sectors.tsv
+        return any(t.lower_ in words for t in self.ix.doc[lo : i + 2])
 
     def _apposed_person(self, i: int, j: int) -> str | None:
         """``The head of the Coalition, Khaled Khoja, said``: a role phrase
@@ -255,10 +261,13 @@ class Resolver:
             ent = self.entries[key]
             info = {"role": ent.role, "affiliation": ent.affiliation}
             coded = code_parts(ent.name, kind=ent.kind, **info)
+            if coded is not None and key in self.ex:
+                coded = as_former(coded)  # "Former US President Barack Obama"
+            country = coded is not None and coded.kind == "country"
             yield Actor(
                 id=stable_id(aid, ent.kind, ent.name),
-                name=ent.name,
-                kind=ent.kind,
+                name=coded.name if coded and country else ent.name,  # "US"
+                kind="country" if country else ent.kind,
                 country=coded.country if coded else None,
                 sector=coded.sector if coded else None,
                 role=ent.role,

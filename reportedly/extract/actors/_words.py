@@ -45,3 +45,10 @@ def responsibility() -> frozenset[str]:
 def times() -> frozenset[str]:
     """Weekday and month names."""
     return word_set(FILE, "times")
+
+
+def words(section: str) -> frozenset[str]:
+    """Any other word list of ``actor_words.toml`` (``patient_nouns``,
+    ``stative``, ``receiving``, ``victim_verbs``, ``reciprocal``,
+    ``subject_control``, ``quantifiers``)."""
+    return word_set(FILE, section)

@@ -26,55 +26,28 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from reportedly.extract._spans import noun_phrase
 from reportedly.extract.actors import Coded, code_actor
-from reportedly.extract.actors._anaphora import KINDS, Antecedents, describe
-from reportedly.extract.actors._words import never, pronoun_class
+from reportedly.extract.actors._anaphora import Antecedents, describe
+from reportedly.extract.actors._words import never, pronoun_class, words
+from reportedly.extract.events._frames import read
+from reportedly.extract.events._keys import key as _key
+from reportedly.extract.events._lexicon import tables
 from reportedly.extract.events._owners import _POSSESSIVE, _core
+from reportedly.extract.events._refer import named_together, referents, surname
+from reportedly.extract.events._sides import sides
 from reportedly.model import Actor, Article, Event, EventArg, Span, stable_id
 
-VERSION = "event_actors.v2"
+VERSION = "event_actors.v3"
 
-CLAIMANT_PRONOUNS = frozenset(["they", "we"])
-PERSON_PRONOUNS = frozenset(["he", "she"])
 # Never coded as a name: "who" is not the WHO, "it" is not IT.
-PRONOUNS = frozenset(
-    [
-        "i",
-        "you",
-        "he",
-        "she",
-        "it",
-        "we",
-        "they",
-        "me",
-        "him",
-        "her",
-        "us",
-        "them",
-        "who",
-        "whom",
-        "which",
-        "that",
-        "this",
-        "these",
-        "those",
-        "what",
-        "one",
-    ]
-)
+PRONOUNS = words("never_named")
 # Sectors of the state: a bare "the army" belongs to its claimant's country.
 STATE = frozenset(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"])
 # Entities that are places: as a recipient, the event's location, not its target.
 PLACES = frozenset(["GPE", "LOC", "FAC"])
-
-
-def _key(coded: Coded) -> tuple:
-    """Participants that code the same way are one actor; parties by name
-    (Labour and the Tories are both GBR PTY)."""
-    if coded.kind in ("country", "person") or coded.sector == "PTY":
-        return (coded.kind, coded.name)
-    return (coded.kind, coded.country, coded.sector, coded.scope, coded.backer)
+_THESE = re.compile(r"(?i)^(?:these|those|both|the two) (?:men|women|people|brothers)$")
+DONE_BY_STATE = frozenset(["COERCE", "SANCTION"])  # its recipients are not the state
+NAMED_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 
 
 class _Linker:
@@ -89,7 +62,7 @@ class _Linker:
         for a in actors:
             coded = code_actor(a.name) if a.kind != "person" else None
             if coded is not None and coded.name.lower() != a.name.lower():
-                self.by_key.setdefault(_key(coded), a.id)
+                self.by_key.setdefault(_key(coded, a.name), a.id)
             self.by_key.setdefault(("name", a.name.lower()), a.id)
         self.ante = Antecedents(doc, self.text, self.actors) if doc else None
         self.first = {
@@ -129,7 +102,7 @@ class _Linker:
         return core, coded
 
     def add(self, span: Span, coded: Coded, contextual: bool) -> str:
-        key = _key(coded)
+        key = _key(coded, span.text)
         aid = self.by_key.get(key) or self.by_key.get(("name", coded.name.lower()))
         if aid is None:
             aid = stable_id(self.article_id, coded.kind, *key[1:])
@@ -156,29 +129,21 @@ class _Linker:
                 self.ante.add(span.start, span.end, aid)
         return aid
 
-    def pronoun(self, arg: EventArg, cls: str, claimant: str | None) -> str | None:
-        """The actor a pronoun participant refers to, or None."""
-        if claimant is not None and cls in ("s", "p"):
-            return claimant  # "Russian officials say they bombed"
+    def pronoun(
+        self, arg: EventArg, cls: str, claimant: str | None, done_to: bool = False
+    ) -> list[str]:
+        """The actors a pronoun participant refers to (none when unresolved)."""
         ante = self.ante
+        said = self.actors.get(claimant) if claimant else None
+        if said is not None and pronoun_class(said.name):
+            claimant = None  # a speaker "I" no one was found for
+        if claimant is not None and (
+            cls == "s" or (cls == "p" and ante and ante.fits(claimant, cls, True))
+        ):
+            return [claimant]  # "Russian officials say they bombed"
         if claimant and cls in ("m", "f") and ante and ante.fits(claimant, cls, False):
-            return claimant
-        if cls not in ("m", "f", "p", "n") or self.ante is None:
-            return None
-        found = self.ante.find(arg.span.start, arg.span.end, cls)
-        return found or self.subject_antecedent(arg.span.start, cls)
-
-    def subject_antecedent(self, start: int, cls: str) -> str | None:
-        """A subject phrase before the pronoun that codes as a group,
-        organisation or country becomes the actor it refers to."""
-        assert self.ante is not None
-        for tok in self.ante.subjects(start, cls):
-            lo, hi = noun_phrase(tok)
-            span = Span.of(self.text, lo, hi)
-            core, coded = self.coded(span)
-            if coded is not None and coded.kind in KINDS[cls]:
-                return self.mention_of(core) or self.add(core, coded, False)
-        return None
+            return [claimant]
+        return referents(self, arg.span.start, cls, done_to)
 
     def no_entity(self, span: Span, recipient: bool) -> bool:
         """A date, a number, an abstract noun, or a place that is the location."""
@@ -192,7 +157,24 @@ class _Linker:
             head.lower_ in words or head.lemma_.lower() in words
         ):
             return True
+        if head.pos_ == "NOUN" and read(head, tables()) is not None:
+            return True  # an event ("condemned the arrest") is no participant
         return recipient and head.ent_type_ in PLACES
+
+    def named(self, span: Span) -> str | Coded | None:
+        """A name no dictionary knows: a person's surname the tagger missed
+        (``Mourinho``: that person), else an actor of its own (``the
+        Guildford Four``), unless it is a place."""
+        if self.ante is None:
+            return None
+        head = self.ante.head(span.start, span.end)
+        if head.pos_ != "PROPN" or not head.is_title:
+            return None
+        known = surname(self, head) if span.text == head.text else None
+        if known is not None or head.ent_type_ in PLACES:
+            return known
+        name = re.sub(r"^(?:the|The) ", "", span.text)
+        return Coded(name, NAMED_KINDS.get(head.ent_type_, "group"), None, None)
 
     def described(self, span: Span) -> str | None:
         """``the 56-year-old``: the person the article introduced that way."""
@@ -207,24 +189,29 @@ class _Linker:
 
     def link(
         self, arg: EventArg, ev: Event, claimant_country: str | None, recipient: bool
-    ) -> EventArg | None:
-        """The participant linked to its actor, or None when it names no entity."""
+    ) -> list[EventArg]:
+        """The participant linked to its actors (two for ``they`` of ``X and
+        Y``), or none when it names no entity."""
         if arg.actor_id is not None:
-            return arg
+            return [arg]
         aid = self.mention_of(arg.span)
         # an unresolved speaker "I" or "we" is no actor to take
         if aid is not None and pronoun_class(self.actors[aid].name) is None:
-            return dataclasses.replace(arg, actor_id=aid)
+            return [dataclasses.replace(arg, actor_id=aid)]
         low = arg.span.text.lower()
         claimant = ev.claimant.actor_id if ev.claimant else None
         caps = arg.span.text.isupper() and len(arg.span.text) > 1  # "US", "IT"
         cls = pronoun_class(low) if " " not in low and not caps else None
         if cls is not None or (low in PRONOUNS and not caps):
-            found = self.pronoun(arg, cls or "x", claimant)
-            return dataclasses.replace(arg, actor_id=found) if found else None
+            done_to = recipient and ev.type in DONE_BY_STATE
+            found = self.pronoun(arg, cls or "x", claimant, done_to)
+            return [dataclasses.replace(arg, actor_id=f) for f in found]
         aid = self.described(arg.span)
         if aid is not None:
-            return dataclasses.replace(arg, actor_id=aid)
+            return [dataclasses.replace(arg, actor_id=aid)]
+        if _THESE.match(arg.span.text):  # "these men": the people named together
+            found = named_together(self, arg.span.start)
+            return [dataclasses.replace(arg, actor_id=f) for f in found] or [arg]
         span = arg.span
         if re.fullmatch(r"[\d,.]+|[a-z]+", span.text) and ev.quantities:
             q = next((q for q in ev.quantities if q.start == span.start), None)
@@ -233,15 +220,21 @@ class _Linker:
         core, coded = self.coded(span)
         if coded is None:
             bare = re.fullmatch(r"[\d,.]+", span.text) is not None
-            return None if bare or self.no_entity(span, recipient) else arg
+            if bare or self.no_entity(span, recipient):
+                return []
+            named = self.named(span)
+            if named is None:
+                return [arg]
+            aid = named if isinstance(named, str) else self.add(span, named, False)
+            return [EventArg(span=span, actor_id=aid)]
         if core == span and coded.kind != "country" and self.no_entity(span, recipient):
-            return None
+            return []
         contextual = False
         if coded.country is None and coded.scope is None and coded.sector in STATE:
             contextual = claimant_country is not None
             coded = dataclasses.replace(coded, country=claimant_country)
         aid = self.mention_of(core) or self.add(core, coded, contextual)
-        return EventArg(span=core, actor_id=aid)
+        return [EventArg(span=core, actor_id=aid)]
 
     def link_all(
         self, args: Sequence[EventArg], ev: Event, ctry: str | None, recipient: bool
@@ -250,12 +243,12 @@ class _Linker:
         out: list[EventArg] = []
         doers = {a.actor_id for a in ev.actors} if recipient else set()
         for a in args:
-            linked = self.link(a, ev, ctry, recipient)
-            if linked is None or linked in out:
-                continue
-            if linked.actor_id in doers and pronoun_class(a.span.text) is not None:
-                continue  # "the guards threatened to fire on them": not themselves
-            out.append(linked)
+            for linked in self.link(a, ev, ctry, recipient):
+                if linked in out:
+                    continue
+                if linked.actor_id in doers and pronoun_class(a.span.text):
+                    continue  # "the guards threatened to fire on them": not themselves
+                out.append(linked)
         return tuple(out)
 
 
@@ -283,13 +276,8 @@ def event_actors(
                 claimant = dataclasses.replace(claimant, actor_id=aid)
         ev = dataclasses.replace(ev, claimant=claimant)
         ctry = linker.country_of(claimant.actor_id) if claimant else None
-        out.append(
-            dataclasses.replace(
-                ev,
-                actors=(acts := linker.link_all(ev.actors, ev, ctry, False)),
-                recipients=linker.link_all(
-                    ev.recipients, dataclasses.replace(ev, actors=acts), ctry, True
-                ),
-            )
-        )
+        acts = linker.link_all(ev.actors, ev, ctry, False)
+        ev = dataclasses.replace(ev, actors=acts)
+        recs = linker.link_all(ev.recipients, ev, ctry, True)
+        out.append(sides(dataclasses.replace(ev, recipients=recs), linker.actors))
     return out, list(linker.actors.values())
