@@ -36,7 +36,7 @@ def _events(text: str):
 
 
 def test_version():
-    assert VERSION == "events.v1"
+    assert VERSION == "events.v2"
 
 
 def test_lexicon_covers_every_plover_type():

@@ -18,7 +18,7 @@ from reportedly.extract.dates._guards import not_a_date
 from reportedly.lexicons import load_toml
 from reportedly.model import Article, Span
 
-VERSION = "dates.v1"
+VERSION = "dates.v2"
 _LEX = load_toml("dates.toml")
 MONTHS: dict[str, int] = _LEX["months"]
 WEEKDAYS: dict[str, int] = _LEX["weekdays"]

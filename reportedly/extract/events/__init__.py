@@ -44,7 +44,7 @@ __all__ = [
     "events",
 ]
 
-VERSION = "events.v1"
+VERSION = "events.v2"
 
 CLAUSE_STOP = frozenset(["conj", "parataxis", "advcl", "ccomp"])
 

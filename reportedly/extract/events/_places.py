@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from reportedly.extract.events._when import date_event
 from reportedly.model import Event, EventPlace, Span
 
-VERSION = "event_places.v1"
+VERSION = "event_places.v2"
 # "in Homs", "near Palmyra": the prepositions that say where something happens
 LOCATIVE = frozenset(
     [

@@ -28,7 +28,7 @@ from reportedly.model import Article, Quote, Span, Speaker, stable_id
 
 __all__ = ["OPENERS", "QUOTES", "VERSION", "QuotedSpan", "quoted_spans", "quotes"]
 
-VERSION = "quotes.v1"
+VERSION = "quotes.v2"
 HEADLINE_MAX_SOURCE_WORDS = 6
 
 
