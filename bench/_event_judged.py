@@ -1,6 +1,7 @@
 """Judged dev-half records as labelled candidates (``bench.train_events``).
 
-Only the **dev** half of the judged sample is read (``sample.tsv``); the
+Only the **dev** half of the judged sample (``sample.tsv``) and the training
+pool (``pool.tsv``, judged for real and type) are read; the
 held-out half is never parsed here. Each dev article is analysed, its
 candidates are turned into records with every candidate kept (threshold 0),
 and a record's key (sentence and trigger, as ``bench.judged`` makes it) finds
@@ -25,7 +26,7 @@ def _all_kept() -> _relevance.Model | None:
 
 def judged(shared: Path, nlp: Any) -> Iterator[tuple[str, Any, str, str | None, int]]:
     """Yield (article, token, type, mode, label) for every judged dev record."""
-    items = [it for it in read_sample() if it.half == "dev"]
+    items = [it for it in read_sample() if it.half in ("dev", "train")]
     wanted = {it.locator for it in items}
     real = {
         (v["locator"], v["key"]): v["verdict"]

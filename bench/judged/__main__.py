@@ -29,19 +29,23 @@ from bench.judged._records import (
     records,
 )
 from bench.judged._sample import (
+    POOL,
     SAMPLE,
     analyses,
     digest,
     draw,
+    draw_pool,
     read_sample,
     sentences,
     write_sample,
 )
 
 
-def _current(shared: Path, half: str | None) -> tuple[list, list[Rec], dict]:
+def _current(
+    shared: Path, half: str | None, every_candidate: bool = False
+) -> tuple[list, list[Rec], dict]:
     items = [it for it in read_sample() if half in (None, it.half)]
-    found = analyses(shared, items)
+    found = analyses(shared, items, every_candidate)
     recs = [
         r for it in items if found[it.locator] for r in records(it, found[it.locator])
     ]
@@ -72,9 +76,16 @@ def _header(r: Rec) -> str:
 
 
 def todo(
-    shared: Path, half: str | None, source: str | None, out: Path, every: bool
+    shared: Path,
+    half: str | None,
+    source: str | None,
+    out: Path,
+    every: bool,
+    only: tuple[str, ...] = (),
 ) -> None:
-    items, recs, found = _current(shared, half)
+    """Write the articles and the records to judge; ``only`` limits the fields
+    (``real``, ``type``: labels to train on, every candidate listed)."""
+    items, recs, found = _current(shared, half, every_candidate=bool(only))
     items = [it for it in items if source in (None, it.source)]
     out.mkdir(parents=True, exist_ok=True)
     text, lines = [], []
@@ -104,6 +115,8 @@ def todo(
                 pending = []  # not a record of anything: its fields are moot
             if r.kind == "event" and (every or "duplicate" not in r.verdicts):
                 pending.append("duplicate")
+            if only:
+                pending = [f for f in pending if f in only and r.kind == "event"]
             if pending:
                 lines.append(_template(r, pending))
         text.append("")
@@ -168,13 +181,17 @@ def add(path: Path, judge: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("command", choices=["score", "todo", "add", "draw"])
+    ap.add_argument("command", choices=["score", "todo", "add", "draw", "pool"])
     ap.add_argument("file", nargs="?", type=Path)
     ap.add_argument("--shared", default=None)
-    ap.add_argument("--half", choices=["dev", "heldout"])
+    ap.add_argument("--half", choices=["dev", "heldout", "train"])
     ap.add_argument("--source", choices=["guardian", "bbc", "warc"])
     ap.add_argument("--out", type=Path, default=Path("/tmp/judged"))
     ap.add_argument("--all", action="store_true", help="todo: list judged fields too")
+    ap.add_argument(
+        "--only",
+        help="todo: judge only these event fields (e.g. real,type), every candidate",
+    )
     ap.add_argument("--judge", default="unnamed")
     ap.add_argument(
         "--heldout-ok",
@@ -193,13 +210,19 @@ def main() -> None:
             )
         write_sample(draw(shared))
         print(f"wrote {SAMPLE}")
+    elif args.command == "pool":
+        if POOL.exists():
+            sys.exit(f"{POOL} exists: the pool is fixed once drawn")
+        write_sample(draw_pool(shared), POOL)
+        print(f"wrote {POOL}")
     elif args.command == "todo":
-        if args.half != "dev" and not args.heldout_ok:
+        if args.half not in ("dev", "train") and not args.heldout_ok:
             sys.exit(
                 "todo prints article text: use --half dev (the held-out half is read"
                 " only by judges, who pass --heldout-ok)"
             )
-        todo(shared, args.half, args.source, args.out, args.all)
+        only = tuple(args.only.split(",")) if args.only else ()
+        todo(shared, args.half, args.source, args.out, args.all, only)
     else:
         score(shared, args.half)
 

@@ -25,7 +25,9 @@ from reportedly.model import Analysis, Event, Quote, RawDocument
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "sample.tsv"
+POOL = HERE / "pool.tsv"  # articles judged only to train on (half "train")
 SOURCES = {
+    "fakes": "data/corpora/news/fa_kes_syria/FA-KES-Dataset.csv",
     "guardian": "data/corpora/news/guardian_syria_sdf_2019/Guardian_SDF_sample.csv",
     "bbc": "data/corpora/news/bbc_news_2225/bbc_news.jsonl",
     "warc": "data/corpora/warc/scrapinghub_aeb_derived.warc.gz",
@@ -51,12 +53,14 @@ class Item:
 
 
 def read_sample() -> list[Item]:
-    """Return the sample as listed in ``sample.tsv``."""
-    with SAMPLE.open(encoding="utf-8") as fh:
-        return [
-            Item(r["half"], r["source"], r["locator"])
-            for r in csv.DictReader(fh, delimiter="\t")
-        ]
+    """Return the sample (``sample.tsv``) and the training pool (``pool.tsv``)."""
+    items = []
+    for path in (SAMPLE, POOL):
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                rows = csv.DictReader(fh, delimiter="\t")
+                items += [Item(r["half"], r["source"], r["locator"]) for r in rows]
+    return items
 
 
 def _candidates(shared: Path, name: str) -> Iterator[RawDocument]:
@@ -100,16 +104,59 @@ def draw(shared: Path) -> list[Item]:
     return items
 
 
-def write_sample(items: list[Item]) -> None:
-    with SAMPLE.open("w", encoding="utf-8", newline="") as fh:
+POOL_SIZES = {"guardian": 6, "bbc": 6, "warc": 6, "fakes": 6}
+
+
+def draw_pool(shared: Path) -> list[Item]:
+    """Draw articles to judge for training only (half ``train``): per source,
+    articles of the right length with events, none of them in the sample."""
+    taken = {it.locator for it in read_sample()}
+    rng = random.Random(SEED + 1)
+    items: list[Item] = []
+    for name, size in POOL_SIZES.items():
+        docs = list(_candidates(shared, name))
+        rng.shuffle(docs)
+        docs = [d for d in docs if _locator(shared, d.source) not in taken][:200]
+        for res in reportedly.analyze_documents(docs):
+            ok = isinstance(res, Analysis) and bool(res.events)
+            if ok and LENGTH[0] <= len(res.article.text) <= LENGTH[1]:
+                items.append(Item("train", name, _locator(shared, res.article.source)))
+                if sum(it.source == name for it in items) == size:
+                    break
+    return items
+
+
+def _locator(shared: Path, src: str) -> str:
+    return str(Path(src).relative_to(shared)) if src.startswith(str(shared)) else src
+
+
+def write_sample(items: list[Item], path: Path = SAMPLE) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["half", "source", "locator"])
         for it in items:
             w.writerow([it.half, it.source, it.locator])
 
 
-def analyses(shared: Path, items: list[Item]) -> dict[str, Analysis | None]:
-    """Analyse the sample's articles with the current code, by locator."""
+def analyses(
+    shared: Path, items: list[Item], every_candidate: bool = False
+) -> dict[str, Analysis | None]:
+    """Analyse the sample's articles with the current code, by locator.
+
+    ``every_candidate`` keeps every candidate the event step scores (its
+    threshold at 0): to judge the non-events it drops, for training.
+    """
+    if every_candidate:
+        from reportedly.extract.events import _relevance
+
+        saved = _relevance.model
+        m = saved()
+        kept = None if m is None else _relevance.Model(m.weights, m.bias, 0.0)
+        _relevance.model = lambda: kept  # type: ignore[assignment]
+        try:
+            return analyses(shared, items)
+        finally:
+            _relevance.model = saved  # type: ignore[assignment]
     wanted = {str(shared / it.locator): it.locator for it in items}
     files = sorted({str(shared / SOURCES[it.source]) for it in items})
     docs = [
