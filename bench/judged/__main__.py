@@ -185,7 +185,7 @@ def main() -> None:
     ap.add_argument("file", nargs="?", type=Path)
     ap.add_argument("--shared", default=None)
     ap.add_argument("--half", choices=["dev", "heldout", "train"])
-    ap.add_argument("--source", choices=["guardian", "bbc", "warc"])
+    ap.add_argument("--source", choices=["guardian", "bbc", "warc", "fakes"])
     ap.add_argument("--out", type=Path, default=Path("/tmp/judged"))
     ap.add_argument("--all", action="store_true", help="todo: list judged fields too")
     ap.add_argument(
