@@ -6,9 +6,27 @@ punctuation and whitespace so that spans never start or end on a comma.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 Range = tuple[int, int]
+
+_LAST = threading.local()  # the sentences of the last document asked about
+
+
+def sent_of(tok: Any) -> Any:
+    """``tok.sent``, from sentences listed once per document: spaCy's
+    ``Token.sent`` walks the document's sentences on every call."""
+    doc = tok.doc
+    last = getattr(_LAST, "value", None)
+    if last is None or last[0] is not doc or len(last[2]) != len(doc):
+        sents = list(doc.sents)
+        at = [0] * len(doc)
+        for n, s in enumerate(sents):
+            for i in range(s.start, s.end):
+                at[i] = n
+        last = _LAST.value = (doc, sents, at)
+    return last[1][last[2][tok.i]]
 
 
 NP_LEFT = {

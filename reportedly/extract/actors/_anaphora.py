@@ -68,8 +68,11 @@ class Antecedents:
     def head(self, start: int, end: int) -> Any:
         """The token of ``[start, end)`` whose head lies outside it."""
         i = max(bisect_right(self.starts, start) - 1, 0)
-        toks = [t for t in self.doc[i:] if t.idx < end]
-        toks = toks[: len(toks)] if len(toks) < 60 else toks[:60]
+        toks = []
+        for t in self.doc[i : i + 60]:  # a mention is never longer than this
+            if t.idx >= end:
+                break
+            toks.append(t)
         for t in toks:
             if not (start <= t.head.idx < end) or t.head.i == t.i:
                 return t

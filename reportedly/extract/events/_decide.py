@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportedly.extract._spans import sent_of
 from reportedly.extract.events import _relevance
 from reportedly.extract.events._candidates import candidates
 from reportedly.extract.events._lexicon import Tables, Trigger, trigger_of
@@ -47,7 +48,7 @@ def _second_telling(tok: Any, trig: Trigger, found: list[tuple[Any, Trigger]]) -
     record: the verb's, or the first noun's."""
     if not _bare(tok):
         return False
-    sent = tok.sent
+    sent = sent_of(tok)
     return any(
         o.i != tok.i
         and sent.start <= o.i < sent.end

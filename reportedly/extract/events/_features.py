@@ -15,6 +15,7 @@ from __future__ import annotations
 import zlib
 from typing import Any
 
+from reportedly.extract._spans import sent_of
 from reportedly.extract.events._lexicon import trigger_of
 
 BITS = 18
@@ -119,7 +120,7 @@ def features(tok: Any, typ: str, mode: str | None) -> list[str]:
         out += ["bare", f"lbare={lem}"]
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         out.append("nosubj|" + pos)
-    sent = tok.sent
+    sent = sent_of(tok)
     kinds = sorted({e.label_ for e in sent.ents})
     out += ["se=" + k for k in kinds]
     out.append(f"sn={min(len(sent) // 10, 5)}")

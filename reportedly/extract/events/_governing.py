@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from reportedly.extract._spans import sent_of
 from reportedly.lexicons import load_toml
 
 CLIMB = ("xcomp", "conj", "ccomp", "advcl")
@@ -132,7 +133,7 @@ def _shared_infinitive(verb: Any) -> str | None:
     bare = verb.tag_ == "VB" and verb.dep_ in ("ccomp", "conj", "dep")
     if not bare or any(c.dep_ in ("nsubj", "aux", "mark") for c in verb.children):
         return None
-    for t in reversed(verb.doc[verb.sent.start : verb.i]):
+    for t in reversed(verb.doc[sent_of(verb).start : verb.i]):
         if t.tag_ == "VB" and any(c.lower_ == "to" for c in t.children):
             return _head_frame(t)
     return None

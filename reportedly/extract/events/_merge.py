@@ -44,6 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportedly.extract._spans import sent_of
 from reportedly.extract.events import _merge_cues as cue
 from reportedly.extract.events._merge_record import merged_record
 from reportedly.headline import headline_span
@@ -91,7 +92,7 @@ def _items(doc: Any, events: Sequence[Event], ctx: dict[str, Any]) -> list[_Item
             ev=ev,
             tok=tok,
             pos=pos,
-            sent=sents.get(tok.sent.start, -1) if tok is not None else -1,
+            sent=sents.get(sent_of(tok).start, -1) if tok is not None else -1,
             claim=_claim_key(ev),
             head=h0 <= pos < h1,
             stem=(tok.lemma_ if tok is not None else ev.evidence.text).lower()[:5],

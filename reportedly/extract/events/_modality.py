@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportedly.extract._spans import sent_of
 from reportedly.extract.events._governing import frames, is_a, mark_of, words
 from reportedly.lexicons import word_set
 
@@ -215,7 +216,7 @@ def _reported(verb: Any) -> set[str]:
 
 def _question(verb: Any) -> bool:
     """``Did Russia bomb the hospital?``: the main clause of a question."""
-    sent = verb.sent
+    sent = sent_of(verb)
     last = next((t for t in reversed(sent) if not t.is_space), None)
     return (
         last is not None

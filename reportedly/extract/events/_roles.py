@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportedly.extract._spans import Range, subject_of
+from reportedly.extract._spans import Range, sent_of, subject_of
 from reportedly.extract.actors._words import (
     pronoun_class,
     relations,
@@ -86,7 +86,7 @@ def from_dateline(actor: Any, verb: Any) -> Any | None:
     """``HANOI, Vietnam (AP) -- U.S. Defense Secretary Mark Esper accused``:
     the place of a dateline is no subject; the name after the dash is."""
     doc = verb.doc
-    start = verb.sent.start
+    start = sent_of(verb).start
     dash = next(
         (
             t.i

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from reportedly.extract._spans import content_words, span_range, tok_range
+from reportedly.extract._spans import content_words, sent_of, span_range, tok_range
 from reportedly.extract.quotes._attribution import Candidate, cues
 
 
@@ -18,7 +18,7 @@ def according_candidates(doc: Any) -> Iterator[Candidate]:
         to = doc[tok.i + 1]
         if to.lower_ != "to":
             continue
-        sent = tok.sent
+        sent = sent_of(tok)
         phrase_hi = _phrase_end(doc, to.i + 1, sent.end - 1)
         if phrase_hi <= to.i:
             continue

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reportedly.extract._spans import Range, noun_phrase, overlap, subject_of
+from reportedly.extract._spans import Range, noun_phrase, overlap, sent_of, subject_of
 from reportedly.extract.quotes._attribution import Candidate, cue_range, cues
 from reportedly.extract.quotes._quotemarks import QuotedSpan
 
@@ -208,7 +208,7 @@ def _name_between(doc: Any, start: int, verb: Any) -> Any | None:
     verb no subject; take the first name between the quotation and the verb."""
     if verb.idx < start:
         return None
-    for tok in doc[verb.sent.start : verb.i]:
+    for tok in doc[sent_of(verb).start : verb.i]:
         if tok.idx >= start and tok.pos_ in ("PROPN", "NOUN", "PRON"):
             return tok
     return None
