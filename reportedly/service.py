@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from reportedly import corpus, pipeline, report
+from reportedly import corpus, pipeline, report, reviews
 from reportedly.errors import InputError, StoreError
 from reportedly.extract import Resources, check_resources
 from reportedly.extract import setup as build_resources
@@ -250,3 +250,50 @@ def export(
     least ``min_confidence``); return the number of rows."""
     with open_existing(db) as store:
         return store.export(output, fmt=fmt, table=table, min_confidence=min_confidence)
+
+
+def open_served(db: str | Path, *, review: bool = False) -> Store:
+    """Open a store to serve: read-only, or writable for reviews (``review``).
+
+    DuckDB lets one process write a file: while it is served, ``ingest`` into
+    the same file fails with a message saying so (and the other way round)."""
+    return open_existing(db, write=review)
+
+
+def review_scores(store: Store, lines: list[dict[str, Any]] | None = None) -> dict:
+    """Per-field precision of the store's records from reviews (the store's own,
+    or verdict lines exported from another store)."""
+    if lines is None:
+        lines = [reviews.from_row(r).verdict_line() for r in store.reviews()]
+    keys = {
+        (
+            str(v["kind"]),
+            str(v["locator"]).removeprefix("article:"),
+            str(v["key"]),
+            str(v["field"]),
+        )
+        for v in lines
+    }
+    analyses = {}
+    for art in {k[1] for k in keys}:
+        try:
+            analyses[art] = store.read_analysis(art)
+        except StoreError:
+            continue  # the article is not in this store: its reviews are stale
+    return reviews.score(lines, reviews.current_hashes(analyses, keys))
+
+
+def store_analyses(store: Store, items: list[Analysis | ErrorRecord]) -> int:
+    """Store analyses (and link their incidents) in an open store; return how
+    many were new."""
+    return corpus.store_batch(store, items)[0]
+
+
+def export_reviews(db: str | Path, output: str | Path) -> int:
+    """Write the store's reviews as JSONL verdict lines; return how many."""
+    with open_existing(db) as store:
+        lines = [reviews.from_row(r).verdict_line() for r in store.reviews()]
+    with open(output, "w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return len(lines)

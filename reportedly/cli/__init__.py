@@ -117,4 +117,4 @@ def ingest(
     click.echo(report.render_summary(summary.to_dict(), db), err=True)
 
 
-from reportedly.cli import _store  # noqa: E402,F401  (registers the store commands)
+from reportedly.cli import _store, _web  # noqa: E402,F401  (register their commands)

@@ -85,6 +85,11 @@ def sql(statement: str, db: str, write: bool, fmt: str) -> None:
 @click.option("--table", type=click.Choice(list(TABLES)), help="Table to export.")
 @click.option("--events", is_flag=True, help="Event-data export (GDELT/ICEWS-style).")
 @click.option(
+    "--reviews",
+    is_flag=True,
+    help="Readers' reviews as JSONL verdict lines (the format of bench/judged).",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["jsonl", "csv", "parquet"]),
@@ -105,6 +110,7 @@ def export(
     db: str,
     table: str | None,
     events: bool,
+    reviews: bool,
     fmt: str,
     min_confidence: float,
     output: str,
@@ -113,7 +119,13 @@ def export(
 
     Example: reportedly export --db corpus.duckdb --events --format csv -o events.csv
     """
-    if bool(table) == events:
-        raise click.UsageError("give exactly one of --table NAME or --events")
+    if (bool(table) + events + reviews) != 1:
+        raise click.UsageError(
+            "give exactly one of --table NAME, --events or --reviews"
+        )
+    if reviews:
+        n = service.export_reviews(db, output)
+        click.echo(f"{n} reviews written to {output}", err=True)
+        return
     n = service.export(db, output, fmt=fmt, table=table, min_confidence=min_confidence)
     click.echo(f"{n} rows written to {output}", err=True)

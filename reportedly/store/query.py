@@ -5,10 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from reportedly.errors import StoreError
-from reportedly.model import EVENT_TYPES, QUOTE_KINDS
-from reportedly.store.views import VIEWS
+from reportedly.model import EVENT_TYPES, MODALITIES, QUOTE_KINDS
+from reportedly.store.views import SORTS, VIEWS
 
-KINDS = ("events", "quotes", "incidents", "claims", "reports", "errors", "actors")
+KINDS = (
+    "events",
+    "quotes",
+    "incidents",
+    "claims",
+    "reports",
+    "errors",
+    "actors",
+    "articles",
+)
 FILTERS = (
     "actor",
     "country",
@@ -20,6 +29,8 @@ FILTERS = (
     "outlet",
     "text",
     "min_confidence",
+    "recipient",
+    "modality",
 )
 ACTOR_KINDS = ("person", "organization", "group", "media", "country", "unknown")
 
@@ -51,13 +62,27 @@ def _check_confidence(value: Any) -> None:
         )
 
 
-def build(what: str, *, limit: int | None = None, **filters: Any) -> tuple[str, list]:
-    """Return the SQL and parameters of a query view with its filters."""
+def _check_modality(value: Any) -> None:
+    if value and str(value).lower() not in MODALITIES:
+        raise StoreError(
+            f"unknown modality {value!r}; expected one of {', '.join(MODALITIES)}"
+        )
+
+
+def sorts(what: str) -> tuple[str, ...]:
+    """The sort names of a kind; the first is the default."""
+    return tuple(SORTS.get(what, {}))
+
+
+def where(what: str, **filters: Any) -> tuple[str, str, list]:
+    """Return the SELECT of a view, its WHERE clause (or "") and parameters."""
     if what not in VIEWS:
         raise StoreError(f"cannot query {what!r}; expected one of {', '.join(KINDS)}")
-    base, conds, order = VIEWS[what]
+    base, conds, _ = VIEWS[what]
     _check_type(what, filters.get("type"))
-    where, params = [], []
+    _check_modality(filters.get("modality"))
+    found: list[str] = []
+    params: list[str] = []
     for name, value in sorted(filters.items()):
         if value is None or value == "":
             continue
@@ -70,13 +95,42 @@ def build(what: str, *, limit: int | None = None, **filters: Any) -> tuple[str, 
         if name == "min_confidence":
             _check_confidence(value)
         cond, n = conds[name]
-        where.append(f"({cond})")
+        found.append(f"({cond})")
         params += [str(value)] * n
-    sql = base + (" WHERE " + " AND ".join(where) if where else "")
-    sql += f" ORDER BY {order}"
+    return base, (" WHERE " + " AND ".join(found) if found else ""), params
+
+
+def build(
+    what: str,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    sort: str | None = None,
+    **filters: Any,
+) -> tuple[str, list]:
+    """Return the SQL and parameters of a query view with its filters."""
+    base, cond, params = where(what, **filters)
+    order = VIEWS[what][2]
+    if sort:
+        known = SORTS.get(what, {})
+        if sort not in known:
+            raise StoreError(
+                f"cannot sort {what} by {sort!r}; expected one of "
+                + (", ".join(known) or "(no other order)")
+            )
+        order = known[sort]
+    sql = base + cond + f" ORDER BY {order}"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
+    if offset:
+        sql += f" OFFSET {int(offset)}"
     return sql, params
+
+
+def count(what: str, **filters: Any) -> tuple[str, list]:
+    """Return the SQL counting the rows of a query view with its filters."""
+    base, cond, params = where(what, **filters)
+    return f"SELECT count(*) FROM ({base}{cond})", params
 
 
 EVENT_DATA = """
@@ -110,6 +164,7 @@ _ORDER = {
     "incidents": "id",
     "incident_reports": "incident_id, ord",
     "link_index": "article_id, event_id",
+    "reviews": "created, id",
 }
 
 

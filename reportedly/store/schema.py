@@ -91,6 +91,17 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         FROM actors WHERE entity_id IS NOT NULL GROUP BY entity_id;
         """,
     ),
+    (
+        3,
+        "reviews: a reader's verdicts on records, field by field",
+        """
+        CREATE TABLE reviews (
+            id VARCHAR PRIMARY KEY, created TIMESTAMP, reviewer VARCHAR,
+            kind VARCHAR, article_id VARCHAR, record_id VARCHAR, field VARCHAR,
+            value VARCHAR, value_hash VARCHAR, verdict VARCHAR,
+            correct VARCHAR, note VARCHAR);
+        """,
+    ),
 ]
 
 TABLES = (
@@ -105,6 +116,7 @@ TABLES = (
     "link_index",
     "incidents",
     "incident_reports",
+    "reviews",
 )
 
 

@@ -53,6 +53,13 @@ REPORTS = """
 SELECT r.incident_id, i.type, r.date, r.outlet, r.claimant, r.modality,
        r.quantities, r.evidence, r.title, r.article_id, r.event_id, r.ord
 FROM incident_reports r JOIN incidents i ON i.id = r.incident_id"""
+ARTICLES = """
+SELECT a.id AS article_id, a.published AS date, a.outlet, a.title, a.url,
+       a.language, a.source,
+       (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events,
+       (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,
+       (SELECT count(*) FROM signals g WHERE g.article_id = a.id) AS n_signals
+FROM articles a"""
 ERRORS = """
 SELECT e.source, e.error, e.message FROM errors e"""
 ACTORS = """
@@ -95,10 +102,16 @@ EVENT_CONDS = {
     ),
     "since": (f"TRY_CAST({_EVENT_DATE} AS DATE) >= TRY_CAST(? AS DATE)", 1),
     "until": (f"TRY_CAST({_EVENT_DATE} AS DATE) <= TRY_CAST(? AS DATE)", 1),
+    "recipient": _any(_RECIPIENT, "e.recipient_text"),
     "claimant": _any(_CLAIMANT),
     "outlet": _any("a.outlet"),
     "text": _any("e.evidence", "a.title"),
+    "modality": ("e.modality = lower(?)", 1),
     "min_confidence": ("e.confidence >= CAST(? AS DOUBLE)", 1),
+    "article": ("e.article_id = ?", 1),
+    "entity": ("? IN (ea.entity_id, er.entity_id, ec.entity_id)", 1),
+    "party_entity": ("? IN (ea.entity_id, er.entity_id)", 1),
+    "claimant_entity": ("ec.entity_id = ?", 1),
 }
 QUOTE_CONDS = {
     "actor": _any("s.entity_name", "q.speaker_name"),
@@ -110,6 +123,8 @@ QUOTE_CONDS = {
     "outlet": _any("a.outlet"),
     "text": _any("q.content"),
     "min_confidence": ("q.confidence >= CAST(? AS DOUBLE)", 1),
+    "article": ("q.article_id = ?", 1),
+    "entity": ("s.entity_id = ?", 1),
 }
 INCIDENT_CONDS = {
     "type": ("i.type = upper(?)", 1),
@@ -120,15 +135,23 @@ INCIDENT_CONDS = {
         2,
     ),
 }
-for _k in ("actor", "place", "claimant", "outlet", "text"):
+for _k in ("actor", "recipient", "place", "claimant", "outlet", "text", "modality"):
     _cond, _n = EVENT_CONDS[_k]
     INCIDENT_CONDS[_k] = (_IN_INCIDENT.format(_cond), _n)
+ARTICLE_CONDS = {
+    "since": ("TRY_CAST(a.published AS DATE) >= TRY_CAST(? AS DATE)", 1),
+    "until": ("TRY_CAST(a.published AS DATE) <= TRY_CAST(? AS DATE)", 1),
+    "outlet": _any("a.outlet"),
+    "text": _any("a.title", "a.url"),
+    "article": ("a.id = ?", 1),
+}
 ERROR_CONDS = {
     "type": ("e.error = lower(?)", 1),
     "text": _any("e.message", "e.source"),
 }
 ACTOR_CONDS = {
     "actor": _any("n.name", "array_to_string(n.aliases, '|')"),
+    "entity": ("n.id = ?", 1),
     "country": ("n.country = upper(?)", 1),
     "type": ("n.kind = lower(?)", 1),
 }
@@ -149,5 +172,47 @@ VIEWS: dict[str, tuple[str, dict[str, tuple[str, int]], str]] = {
         "i.date_end DESC NULLS LAST, incident_id, ord",
     ),
     "errors": (ERRORS, ERROR_CONDS, "source, error, message"),
+    "articles": (ARTICLES, ARTICLE_CONDS, "date DESC NULLS LAST, article_id"),
     "actors": (ACTORS, ACTOR_CONDS, "n_articles DESC, n_mentions DESC, entity_id"),
 }
+
+
+_BY_DATE_UP = "date ASC NULLS LAST, article_id"
+# kind -> sort name -> ORDER BY; the first is the default (the VIEWS order)
+SORTS: dict[str, dict[str, str]] = {
+    "events": {
+        "newest": VIEWS["events"][2],
+        "oldest": _BY_DATE_UP + ", event_id",
+        "confidence": "confidence DESC, date DESC NULLS LAST, article_id, event_id",
+        "type": "type, date DESC NULLS LAST, article_id, event_id",
+        "outlet": "outlet NULLS LAST, date DESC NULLS LAST, article_id, event_id",
+    },
+    "quotes": {
+        "newest": VIEWS["quotes"][2],
+        "oldest": _BY_DATE_UP + ", quote_id",
+        "confidence": "confidence DESC, date DESC NULLS LAST, article_id, quote_id",
+        "speaker": "speaker NULLS LAST, date DESC NULLS LAST, article_id, quote_id",
+    },
+    "incidents": {
+        "newest": VIEWS["incidents"][2],
+        "oldest": "date_start ASC NULLS LAST, incident_id",
+        "reports": "n_reports DESC, date_end DESC NULLS LAST, incident_id",
+        "contradictions": "n_contradictions DESC, n_reports DESC, incident_id",
+    },
+    "actors": {
+        "articles": VIEWS["actors"][2],
+        "name": "name, entity_id",
+        "actor": "as_actor DESC, entity_id",
+        "claimant": "as_claimant DESC, entity_id",
+    },
+    "articles": {
+        "newest": VIEWS["articles"][2],
+        "oldest": _BY_DATE_UP,
+        "events": "n_events DESC, article_id",
+        "outlet": "outlet NULLS LAST, date DESC NULLS LAST, article_id",
+    },
+}
+SORTS["claims"] = {k: v for k, v in SORTS["events"].items() if k != "type"}
+SORTS["claims"]["claimant"] = (
+    "claimant NULLS LAST, date DESC NULLS LAST, article_id, event_id"
+)

@@ -1,0 +1,328 @@
+"""The HTML pages, each with its JSON twin at the same URL plus ``.json``."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from reportedly.model import EVENT_TYPES, MODALITIES, QUOTE_KINDS
+from reportedly.store.query import ACTOR_KINDS, sorts
+from reportedly.web import _article
+from reportedly.web import _views as v
+from reportedly.web._params import KIND_FILTERS, query_link
+from reportedly.web.api import BadBody, analyse
+
+router = APIRouter(include_in_schema=False)
+TITLES = {
+    "events": "Events",
+    "claims": "Claims",
+    "quotes": "Quotes",
+    "incidents": "Incidents",
+    "actors": "Actors",
+    "articles": "Articles",
+}
+CHOICES = {
+    "type": {
+        "events": EVENT_TYPES,
+        "claims": EVENT_TYPES,
+        "incidents": EVENT_TYPES,
+        "quotes": QUOTE_KINDS,
+        "actors": ACTOR_KINDS,
+    },
+    "modality": MODALITIES,
+}
+
+
+COLUMNS = {
+    "events": (
+        "date",
+        "type",
+        "actor_name",
+        "recipient_name",
+        "claimant",
+        "modality",
+        "place_name",
+        "confidence",
+        "outlet",
+        "evidence",
+    ),
+    "claims": (
+        "claimant",
+        "modality",
+        "type",
+        "actor_name",
+        "recipient_name",
+        "place_name",
+        "date",
+        "outlet",
+        "quote",
+        "evidence",
+        "confidence",
+    ),
+    "quotes": ("date", "speaker", "kind", "cue", "content", "outlet", "confidence"),
+    "incidents": (
+        "incident_id",
+        "type",
+        "date_start",
+        "date_end",
+        "country",
+        "place_name",
+        "actors",
+        "recipients",
+        "n_reports",
+        "n_outlets",
+        "n_claimants",
+        "n_contradictions",
+    ),
+    "actors": (
+        "name",
+        "kind",
+        "country",
+        "sector",
+        "n_articles",
+        "n_mentions",
+        "as_actor",
+        "as_recipient",
+        "as_claimant",
+        "aliases",
+    ),
+    "articles": ("date", "outlet", "title", "n_events", "n_quotes", "n_signals"),
+}
+# column -> (id column, URL pattern) of the link a cell carries
+LINKS = {
+    "actor_name": ("actor_entity", "/actors/{}"),
+    "recipient_name": ("recipient_entity", "/actors/{}"),
+    "claimant": ("claimant_entity", "/actors/{}"),
+    "speaker": ("speaker_entity", "/actors/{}"),
+    "incident_id": ("incident_id", "/incidents/{}"),
+    "name": ("entity_id", "/actors/{}"),
+    "title": ("article_id", "/articles/{}"),
+}
+
+
+def cell(kind: str, col: str, row: dict[str, Any]) -> tuple[str, str | None]:
+    """The text of a table cell and the link it carries (or None)."""
+    value = row.get(col)
+    text = "" if value is None else str(value)
+    if col == "confidence" and isinstance(value, float):
+        text = f"{value:.2f}"
+    if col == "evidence" and row.get("event_id"):
+        return text, f"/articles/{quote(row['article_id'])}#e-{quote(row['event_id'])}"
+    if col == "content" and row.get("quote_id"):
+        return text, f"/articles/{quote(row['article_id'])}#q-{quote(row['quote_id'])}"
+    if col in LINKS:
+        key, pattern = LINKS[col]
+        if row.get(key) and text:
+            return text, pattern.format(quote(str(row[key])))
+    return text, None
+
+
+def page(
+    request: Request, name: str, context: dict[str, Any], status: int = 200
+) -> Response:
+    return request.app.state.templates.TemplateResponse(
+        request, name, context, status_code=status
+    )
+
+
+def _choices(kind: str) -> dict[str, tuple[str, ...]]:
+    return {
+        "type": CHOICES["type"].get(kind, ()),
+        "modality": MODALITIES,
+    }
+
+
+def _listing_page(kind: str) -> None:
+    def html(request: Request) -> Response:
+        data = v.listing(request, kind)
+        return page(
+            request,
+            "list.html",
+            {
+                "kind": kind,
+                "title": TITLES[kind],
+                "data": data,
+                "filters": KIND_FILTERS[kind],
+                "choices": _choices(kind),
+                "sorts": sorts(kind),
+                "link": lambda **change: query_link(data, **change),
+                "columns": COLUMNS[kind],
+                "cell": lambda col, row: cell(kind, col, row),
+            },
+        )
+
+    def twin(request: Request) -> Response:
+        return v.json_response(v.listing(request, kind))
+
+    router.add_api_route(f"/{kind}.json", twin, methods=["GET"])
+    router.add_api_route(f"/{kind}", html, methods=["GET"], response_class=HTMLResponse)
+
+
+for _kind in TITLES:
+    _listing_page(_kind)
+
+
+@router.get("/.json")
+@router.get("/index.json")
+def overview_json(request: Request) -> Response:
+    return v.json_response(v.overview(request))
+
+
+def timeline(
+    per_day: list[dict[str, Any]], width: int = 900, height: int = 120
+) -> dict:
+    """Bars of events per day (per month when the corpus spans over 200 days)."""
+    counts: dict[str, int] = {}
+    by_month = len(per_day) > 200
+    for d in per_day:
+        key = d["day"][:7] if by_month else d["day"]
+        counts[key] = counts.get(key, 0) + int(d["events"])
+    if not counts:
+        return {"bars": [], "unit": "day", "width": width, "height": height, "max": 0}
+    top = max(counts.values())
+    step = width / len(counts)
+    bars = [
+        {
+            "label": k,
+            "n": n,
+            "x": round(i * step, 2),
+            "w": round(max(step - 1, 1), 2),
+            "h": round(max(n / top * (height - 14), 1), 2),
+            "since": k + ("-01" if by_month else ""),
+            "until": k + ("-31" if by_month else ""),
+        }
+        for i, (k, n) in enumerate(sorted(counts.items()))
+    ]
+    for b in bars:
+        b["y"] = round(height - b["h"], 2)
+    unit = "month" if by_month else "day"
+    return {"bars": bars, "unit": unit, "width": width, "height": height, "max": top}
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> Response:
+    data = v.overview(request)
+    return page(
+        request, "overview.html", {"data": data, "tl": timeline(data["per_day"])}
+    )
+
+
+@router.get("/incidents/{incident_id}.json")
+def incident_json(request: Request, incident_id: str) -> Response:
+    return v.json_response(v.incident(request, incident_id))
+
+
+@router.get("/incidents/{incident_id}", response_class=HTMLResponse)
+def incident(request: Request, incident_id: str) -> Response:
+    data = v.incident(request, incident_id)
+    involved = {c["a"] for c in data["contradictions"]} | {
+        c["b"] for c in data["contradictions"]
+    }
+    return page(request, "incident.html", {"inc": data, "involved": involved})
+
+
+@router.get("/articles/{article_id}.json")
+def article_json(request: Request, article_id: str) -> Response:
+    return v.json_response(v.article(request, article_id))
+
+
+def _article_context(a: dict[str, Any], links: dict[str, Any], stored: bool) -> dict:
+    return {
+        "a": a,
+        "segments": _article.segments(a),
+        "records": _article.records(a, links),
+        "stored": stored,
+    }
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> Response:
+    a = v.article(request, article_id)
+    links = v.article_links(request, article_id)
+    return page(request, "article.html", _article_context(a, links, True))
+
+
+@router.get("/actors/{entity_id}.json")
+def actor_json(request: Request, entity_id: str) -> Response:
+    return v.json_response(v.actor(request, entity_id))
+
+
+@router.get("/actors/{entity_id}", response_class=HTMLResponse)
+def actor(request: Request, entity_id: str) -> Response:
+    return page(request, "actor.html", {"d": v.actor(request, entity_id)})
+
+
+@router.get("/map.json")
+def map_json(request: Request) -> Response:
+    return v.json_response(v.map_data(request))
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request) -> Response:
+    q = v.query_of(request, "map")
+    return page(
+        request,
+        "map.html",
+        {
+            "q": q,
+            "filters": KIND_FILTERS["map"],
+            "choices": _choices("events"),
+            "data": {"filters": q.filters},
+        },
+    )
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_form(request: Request) -> Response:
+    return page(request, "analyze.html", {"message": None})
+
+
+@router.post("/analyze", response_class=HTMLResponse)
+async def analyze(request: Request) -> Response:
+    from starlette.concurrency import run_in_threadpool
+
+    form = await request.form(max_part_size=request.app.state.max_body)
+    text = str(form.get("text") or "")
+    upload = form.get("file")
+    item: dict[str, Any] = {"id": "posted"}
+    if upload is not None and not isinstance(upload, str) and upload.filename:
+        item |= await _upload(upload)
+    elif text.strip():
+        item["text"] = text
+    else:
+        return page(
+            request, "analyze.html", {"message": "paste a text or choose a file"}, 422
+        )
+    for k in ("published", "outlet", "url", "title"):
+        val = str(form.get(k) or "").strip()
+        if val:
+            item[k] = val
+    try:
+        a = await run_in_threadpool(analyse, request, item)
+    except BadBody as e:
+        return page(request, "analyze.html", {"message": str(e)}, e.status)
+    if request.app.state.review:
+        return RedirectResponse(f"/articles/{a['article']['id']}", status_code=303)
+    links: dict[str, Any] = {"entities": {}, "incidents": {}}
+    return page(request, "article.html", _article_context(a, links, False))
+
+
+async def _upload(upload: UploadFile) -> dict[str, str]:
+    name = (upload.filename or "").lower()
+    data = await upload.read()
+    if not name.endswith((".txt", ".html", ".htm")):
+        raise_bad = f"file {upload.filename!r}: expected a .txt or .html file"
+        raise BadBody(415, raise_bad)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadBody(422, f"file {upload.filename!r} is not UTF-8 text") from None
+    return {"html": text} if name.endswith((".html", ".htm")) else {"text": text}
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs(request: Request) -> Response:
+    return page(request, "docs.html", {})
