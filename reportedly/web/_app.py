@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +74,14 @@ def create_app(
     from reportedly.web import _review, api, pages
 
     store = service.open_served(db, review=review)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="reportedly",
         summary="Event data that knows who said so: events, claims, quotes, "
         "incidents and actors of a corpus store.",
@@ -126,10 +135,6 @@ def create_app(
             where = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
             parts.append(f"{where or 'body'}: {e.get('msg')}")
         return error_response(request, 422, "; ".join(parts) or "invalid request")
-
-    @app.on_event("shutdown")
-    def close() -> None:
-        store.close()
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
