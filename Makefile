@@ -32,6 +32,9 @@ run: install
 	$(VENV)/bin/reportedly ingest --no-progress --db $(DEMO_DB) reportedly/demo/corpus
 	$(VENV)/bin/reportedly query incidents --db $(DEMO_DB)
 	$(VENV)/bin/reportedly query reports --db $(DEMO_DB)
+	@echo ""
+	@echo "Browse the demo store: $(VENV)/bin/reportedly serve --db $(DEMO_DB)"
+	@echo "then open http://127.0.0.1:8000/ (API docs at http://127.0.0.1:8000/docs)"
 
 test: install
 	$(PY) -m pytest -q -p no:cacheprovider
