@@ -102,22 +102,49 @@
     panel.appendChild(el("pre", JSON.stringify(r.record, null, 1)));
   }
 
+  // The length of the span of record ``id`` that covers segment ``s``: the run
+  // of adjacent highlights that all carry the id.
+  function spanLength(s, id) {
+    function has(x) { return x && x.classList && x.classList.contains("hl") && x.dataset.ids.split(" ").indexOf(id) >= 0; }
+    var n = s.textContent.length, x;
+    for (x = s.previousSibling; has(x); x = x.previousSibling) { n += x.textContent.length; }
+    for (x = s.nextSibling; has(x); x = x.nextSibling) { n += x.textContent.length; }
+    return n;
+  }
+
+  // the record a highlight shows first: an event on its trigger; elsewhere the
+  // record with the shortest span here (an actor or a place inside a quote),
+  // an event's evidence last
+  function chosen(s, ids) {
+    if (s.classList.contains("ev")) {
+      var ev = ids.filter(function (id) { return id.indexOf("e-") === 0; })[0];
+      if (ev) { return ev; }
+    }
+    var best = null, bestLen = Infinity;
+    ids.forEach(function (id) {
+      if (!records[id] || records[id].kind === "event") { return; }
+      var n = spanLength(s, id);
+      if (n < bestLen) { best = id; bestLen = n; }
+    });
+    return best || ids[0];
+  }
+
   segs.forEach(function (s) {
     var ids = s.dataset.ids.split(" ");
-    // the most specific record first: a trigger, a speaker, a place before the evidence
-    var first = ids.filter(function (id) { return records[id] && records[id].kind !== "event"; })[0];
-    var pref = s.classList.contains("ev") ? ids.filter(function (id) { return id.indexOf("e-") === 0; })[0] : null;
-    var choose = pref || first || ids[0];
-    s.addEventListener("mouseenter", function () { if (!panel.dataset.pinned) { show(ids, choose); } });
-    s.addEventListener("click", function () { panel.dataset.pinned = "1"; show(ids, choose); });
+    s.addEventListener("mouseenter", function () { if (!panel.dataset.pinned) { show(ids, chosen(s, ids)); } });
+    s.addEventListener("click", function () { panel.dataset.pinned = "1"; show(ids, chosen(s, ids)); });
   });
   document.querySelectorAll("[data-rid]").forEach(function (a) {
     a.addEventListener("click", function () { panel.dataset.pinned = "1"; show([a.dataset.rid], a.dataset.rid); });
   });
-  var hash = decodeURIComponent(location.hash.slice(1));
-  if (records[hash]) {
+  // a record named in the URL (#e-..., #q-...): shown, outlined and scrolled to
+  function fromHash() {
+    var hash = decodeURIComponent(location.hash.slice(1));
+    if (!records[hash]) { return; }
     panel.dataset.pinned = "1";
     show([hash], hash);
     if (byId[hash]) { byId[hash][0].scrollIntoView({ block: "center" }); }
   }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
 })();
