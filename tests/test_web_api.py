@@ -333,13 +333,23 @@ def test_analyze_rejects_bad_bodies(
     assert says in r.json()["error"]
 
 
-def test_cross_origin_posts_are_refused(client: Any) -> None:
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"origin": "http://evil.example"},
+        {"origin": "null"},
+        {"sec-fetch-site": "cross-site", "origin": "http://testserver"},
+        {"sec-fetch-site": "same-site"},
+    ],
+)
+def test_cross_origin_posts_are_refused(client: Any, headers: dict[str, str]) -> None:
     r = client.post(
         "/api/analyze",
         content="Rebels shelled Aleppo.",
-        headers={"content-type": "text/plain", "origin": "http://evil.example"},
+        headers={"content-type": "text/plain", **headers},
     )
     assert r.status_code == 403
+    assert r.json()["error"] == "cross-origin request refused"
 
 
 def test_reviews_need_review_mode(client: Any) -> None:

@@ -169,22 +169,11 @@ def analyze_form(request: Request) -> Response:
 async def analyze(request: Request) -> Response:
     from starlette.concurrency import run_in_threadpool
 
-    form = await request.form(max_part_size=request.app.state.max_body)
-    text = str(form.get("text") or "")
-    upload = form.get("file")
-    item: dict[str, Any] = {"id": "posted"}
-    if upload is not None and not isinstance(upload, str) and upload.filename:
-        item |= await _upload(upload)
-    elif text.strip():
-        item["text"] = text
-    else:
-        return page(
-            request, "analyze.html", {"message": "paste a text or choose a file"}, 422
-        )
-    for k in ("published", "outlet", "url", "title"):
-        val = str(form.get(k) or "").strip()
-        if val:
-            item[k] = val
+    try:
+        async with request.form(max_part_size=request.app.state.max_body) as form:
+            item = await _form_item(form)
+    except BadBody as e:
+        return page(request, "analyze.html", {"message": str(e)}, e.status)
     try:
         a = await run_in_threadpool(analyse, request, item)
     except BadBody as e:
@@ -195,12 +184,29 @@ async def analyze(request: Request) -> Response:
     return page(request, "article.html", _article_context(a, links, False))
 
 
+async def _form_item(form: Any) -> dict[str, Any]:
+    """The document of the analyze form: a pasted text or an uploaded file."""
+    text = str(form.get("text") or "")
+    upload = form.get("file")
+    item: dict[str, Any] = {"id": "posted"}
+    if upload is not None and not isinstance(upload, str) and upload.filename:
+        item |= await _upload(upload)
+    elif text.strip():
+        item["text"] = text
+    else:
+        raise BadBody(422, "paste a text or choose a file")
+    for k in ("published", "outlet", "url", "title"):
+        val = str(form.get(k) or "").strip()
+        if val:
+            item[k] = val
+    return item
+
+
 async def _upload(upload: UploadFile) -> dict[str, str]:
     name = (upload.filename or "").lower()
     data = await upload.read()
     if not name.endswith((".txt", ".html", ".htm")):
-        raise_bad = f"file {upload.filename!r}: expected a .txt or .html file"
-        raise BadBody(415, raise_bad)
+        raise BadBody(415, f"file {upload.filename!r}: expected a .txt or .html file")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
