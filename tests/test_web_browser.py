@@ -623,3 +623,35 @@ def test_review_saved(
         assert problems(console(driver)) == []
     finally:
         served.stop()
+
+
+def test_review_from_the_incident_view(
+    driver: WebDriver, store: Path, ids: dict[str, str], tmp_path: Path
+) -> None:
+    from reportedly.web import create_app
+
+    copy = tmp_path / "review-incident.duckdb"
+    shutil.copy(store, copy)
+    served = Served(create_app(copy, review=True))
+    try:
+        console(driver)
+        driver.get(f"{served.base}/incidents/{ids['incident']}")
+        driver.find_element(By.ID, "reviewer").send_keys("Incident Reader", Keys.TAB)
+        box = driver.find_element(By.CSS_SELECTOR, ".report details.review-box")
+        box.find_element(By.TAG_NAME, "summary").click()
+        table = box.find_element(By.CSS_SELECTOR, ".review-table")
+        row = table.find_element(By.CSS_SELECTOR, "tr[data-field='modality']")
+        row.find_element(By.CSS_SELECTOR, "input.note").send_keys("read it")
+        row.find_element(By.XPATH, ".//button[text()='wrong']").click()
+        status = row.find_element(By.CSS_SELECTOR, ".saved")
+        wait(driver, lambda d: status.text.startswith(("saved", "not saved")), "saved")
+        assert status.text == "saved: wrong", status.text
+        shot(driver, "review-incident")
+        lines = served.json("/api/reviews")
+        mine = [x for x in lines if x["judge"] == "Incident Reader"]
+        assert len(mine) == 1, lines
+        assert mine[0]["key"] == table.get_attribute("data-record")
+        assert mine[0]["field"] == "modality" and mine[0]["note"] == "read it"
+        assert problems(console(driver)) == []
+    finally:
+        served.stop()

@@ -100,6 +100,24 @@ async def add_review(request: Request) -> Response:
     return v.json_response({"saved": review.verdict_line()})
 
 
+def event_fields(
+    request: Request, reports: list[dict[str, Any]]
+) -> dict[str, dict[str, str]]:
+    """What a reviewer judges of each report's event, by event id (review mode)."""
+    if not request.app.state.review:
+        return {}
+    out: dict[str, dict[str, str]] = {}
+    with v.reader(request) as store:
+        for art in dict.fromkeys(r["article_id"] for r in reports):
+            analysis = store.read_analysis(art)
+            for r in reports:
+                if r["article_id"] == art:
+                    shown = reviews.values(analysis, "event", r["event_id"])
+                    if shown is not None:
+                        out[r["event_id"]] = shown
+    return out
+
+
 @router.get("/reviews", summary="The reviews of the store (verdict lines)")
 def list_reviews(request: Request, article_id: str | None = None) -> Response:
     with v.reader(request) as store:

@@ -8,8 +8,9 @@ from fastapi import APIRouter, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reportedly.model import EVENT_TYPES, MODALITIES, QUOTE_KINDS
+from reportedly.reviews import VERDICTS
 from reportedly.store.query import ACTOR_KINDS, sorts
-from reportedly.web import _article
+from reportedly.web import _article, _review
 from reportedly.web import _views as v
 from reportedly.web._params import KIND_FILTERS, query_link
 from reportedly.web._tables import COLUMNS, cell, timeline
@@ -106,7 +107,12 @@ def incident(request: Request, incident_id: str) -> Response:
     involved = {c["a"] for c in data["contradictions"]} | {
         c["b"] for c in data["contradictions"]
     }
-    return page(request, "incident.html", {"inc": data, "involved": involved})
+    fields = _review.event_fields(request, data["reports"])
+    return page(
+        request,
+        "incident.html",
+        {"inc": data, "involved": involved, "fields": fields, "verdicts": VERDICTS},
+    )
 
 
 @router.get("/articles/{article_id}.json")
