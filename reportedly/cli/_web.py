@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -21,8 +22,16 @@ from reportedly.cli import main
     help="Open the store writable so readers can mark records right or wrong "
     "(and /analyze stores what it analyses).",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes sharing the port (read-only stores; each keeps its "
+    "own copy of the answers it has given).",
+)
 @_c.errors
-def serve(db: str, host: str, port: int, review: bool) -> None:
+def serve(db: str, host: str, port: int, review: bool, workers: int) -> None:
     """Serve the web app and REST API over a store (read-only by default).
 
     DuckDB lets one process write a file: while a store is served, ingest into
@@ -30,17 +39,35 @@ def serve(db: str, host: str, port: int, review: bool) -> None:
 
     Example: reportedly serve --db corpus.duckdb, then open http://127.0.0.1:8000/
     """
-    import uvicorn
+    from reportedly.errors import StoreError
+    from reportedly.web import _workers, create_app
 
-    from reportedly.web import create_app
-
-    app = create_app(db, review=review)
-    click.echo(
-        f"serving {db} {'with review' if review else 'read-only'} at "
-        f"http://{host}:{port}/ (API docs at /docs); Ctrl-C stops",
-        err=True,
+    if workers > 1 and review:
+        raise click.UsageError(
+            "--review writes the store, which one process at a time may do: "
+            "use --workers 1"
+        )
+    mode = "with review" if review else "read-only"
+    if workers > 1:
+        mode += f", {workers} workers"
+    message = (
+        f"serving {db} {mode} at http://{host}:{port}/ (API docs at /docs); "
+        "Ctrl-C stops"
     )
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        app = create_app(db, review=review)
+        click.echo(message, err=True)
+        _workers.serve(app, host, port)
+        return
+    if not Path(db).exists():  # each worker opens the store after the fork
+        raise StoreError(f"{db}: no such store; run reportedly ingest first")
+    click.echo(message, err=True)
+    try:
+        code = _workers.serve_forked(lambda: create_app(db), host, port, workers)
+    except OSError as e:
+        raise click.ClickException(f"cannot serve on {host}:{port}: {e}") from None
+    if code:
+        raise click.ClickException("a server worker failed (its message is above)")
 
 
 @main.command("eval")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportedly.store import query as query_mod
+from reportedly.store.shapes import ACTOR, EVENT_DATE, RECIPIENT, SHAPES
 
 TOP = 10
 
@@ -43,7 +44,7 @@ def overview(con: Any) -> dict[str, Any]:
                     FROM events e JOIN actors x ON x.article_id = e.article_id
                      AND x.id = e.{role}
                     WHERE x.entity_id IS NOT NULL
-                    GROUP BY x.entity_id ORDER BY n DESC, name LIMIT {TOP}"""
+                    GROUP BY x.entity_id ORDER BY n DESC, name, entity_id LIMIT {TOP}"""
             )
         )
 
@@ -82,29 +83,37 @@ def entity(con: Any, entity_id: str) -> dict[str, Any] | None:
                 FROM actors me JOIN actors o ON o.article_id = me.article_id
                 WHERE me.entity_id = ? AND o.entity_id IS NOT NULL
                   AND o.entity_id <> me.entity_id
-                GROUP BY o.entity_id ORDER BY articles DESC, name LIMIT {TOP * 2}""",
+                GROUP BY o.entity_id ORDER BY articles DESC, name, entity_id
+                LIMIT {TOP * 2}""",
             [entity_id],
         )
     )
     return {"actor": found[0], "appears_with": together}
 
 
+# the columns of the events view the map shows (with only the joins they read)
+MAP_EVENTS = f"""
+SELECT e.lat, e.lon, e.place_name, e.geonames_id, e.id AS event_id, e.type,
+       {EVENT_DATE} AS date, {ACTOR} AS actor_name, {RECIPIENT} AS recipient_name,
+       e.article_id, a.title"""
 MAP = """
 SELECT e.lat, e.lon, min(e.place_name) AS place_name, e.geonames_id,
        count(*) AS n, list(struct_pack(event_id := e.event_id, type := e.type,
            date := CAST(e.date AS VARCHAR), actor := e.actor_name,
            recipient := e.recipient_name, article_id := e.article_id,
-           title := e.title) ORDER BY e.date DESC NULLS LAST)[1:{per_place}] AS events
+           title := e.title) ORDER BY e.date DESC NULLS LAST, e.article_id,
+           e.event_id)[1:{per_place}] AS events
 FROM ({events}) e
 WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL
 GROUP BY e.lat, e.lon, e.geonames_id
-ORDER BY n DESC, place_name"""
+ORDER BY n DESC, place_name, e.geonames_id, e.lat, e.lon"""
 
 
 def map_points(con: Any, per_place: int = 20, **filters: Any) -> list[dict[str, Any]]:
     """Located events grouped by place: the place, its count, the newest events."""
-    events, params = query_mod.build("events", **filters)
-    sql = MAP.format(events=events, per_place=int(per_place))
+    _, cond, params = query_mod.where("events", **filters)
+    events = MAP_EVENTS + query_mod.from_clause(SHAPES["events"], MAP_EVENTS + cond)
+    sql = MAP.format(events=events + cond, per_place=int(per_place))
     return _dicts(con.execute(sql, params))
 
 

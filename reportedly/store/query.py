@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportedly.errors import StoreError
 from reportedly.model import EVENT_TYPES, MODALITIES, QUOTE_KINDS
+from reportedly.store.shapes import SHAPES, Shape
 from reportedly.store.views import SORTS, VIEWS
 
 KINDS = (
@@ -119,17 +121,67 @@ def build(
                 + (", ".join(known) or "(no other order)")
             )
         order = known[sort]
-    sql = base + cond + f" ORDER BY {order}"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
+    page = f" LIMIT {int(limit)}" if limit is not None else ""
     if offset:
-        sql += f" OFFSET {int(offset)}"
-    return sql, params
+        page += f" OFFSET {int(offset)}"
+    shape = SHAPES.get(what)
+    if limit is not None and shape is not None and shape.key:
+        found = _by_key(shape, cond, order, page)
+        if found is not None:
+            return found, params
+    return base + cond + f" ORDER BY {order}" + page, params
+
+
+def _joins(shape: Shape, reads: str) -> list[str]:
+    """The optional joins of a view whose alias ``reads`` names."""
+    return [
+        sql
+        for alias, sql in shape.optional.items()
+        if re.search(rf"(?<![\w.]){alias}\.", reads)
+    ]
+
+
+def from_clause(shape: Shape, reads: str) -> str:
+    """The FROM of a view with only the optional joins ``reads`` names."""
+    return _from(shape, _joins(shape, reads))
+
+
+def _from(shape: Shape, joins: list[str], page: str = "") -> str:
+    """The FROM of a view with some of its optional joins (``page`` joined to
+    its first table)."""
+    return "\n".join([f"\nFROM {shape.first}{page} {shape.inner}", *joins])
+
+
+def _by_key(shape: Shape, cond: str, order: str, page: str) -> str | None:
+    """One page of a view in two steps: the keys of the page's rows (ordered
+    and cut without the view's optional joins), then the page's rows in full,
+    joined from those keys. Same rows in the same order as the view's one
+    query, since every order of a paged view ends on its key. None (use the
+    one query) when the filters or the order read an optional join, or the
+    order names a column ``shape.columns`` lacks: then the keys cost as much
+    as the rows."""
+    names = list(dict.fromkeys(part.split()[0] for part in order.split(",")))
+    if len(shape.optional) < 2 or not all(n in shape.columns for n in names):
+        return None
+    if _joins(shape, cond + " " + " ".join(shape.columns[n] for n in names)):
+        return None
+    keys = [f"_k{i}" for i in range(len(shape.key))]
+    picks = [f"{k} AS {n}" for k, n in zip(shape.key, keys, strict=True)]
+    picks += [f"{shape.columns[n]} AS {n}" for n in names]
+    inner = f"SELECT {', '.join(picks)}{_from(shape, [])}{cond} ORDER BY {order}"
+    on = " AND ".join(f"{k} = _page.{n}" for k, n in zip(shape.key, keys, strict=True))
+    join = f" JOIN (SELECT {', '.join(keys)} FROM ({inner}{page})) _page ON {on}"
+    joins = list(shape.optional.values())
+    return f"\nSELECT {shape.select}{_from(shape, joins, join)} ORDER BY {order}"
 
 
 def count(what: str, **filters: Any) -> tuple[str, list]:
-    """Return the SQL counting the rows of a query view with its filters."""
+    """Return the SQL counting the rows of a query view with its filters (with
+    only the joins the filters read)."""
     base, cond, params = where(what, **filters)
+    shape = SHAPES.get(what)
+    if shape is not None:
+        return f"SELECT count(*){from_clause(shape, cond)}{cond}", params
     return f"SELECT count(*) FROM ({base}{cond})", params
 
 

@@ -8,42 +8,19 @@ too. Every view sorts newest first.
 
 from __future__ import annotations
 
-_EVENT_DATE = "coalesce(e.date, a.published)"
-# an event row's actor, recipient and claimant rows (with their entities)
-_PARTIES = """
-FROM events e JOIN articles a ON a.id = e.article_id
-LEFT JOIN actors ea ON ea.article_id = e.article_id AND ea.id = e.actor_id
-LEFT JOIN actors er ON er.article_id = e.article_id AND er.id = e.recipient_id
-LEFT JOIN actors ec ON ec.article_id = e.article_id AND ec.id = e.claimant_actor_id"""
-_ACTOR = "coalesce(ea.entity_name, e.actor_name)"
-_RECIPIENT = "coalesce(er.entity_name, e.recipient_name)"
-_CLAIMANT = "coalesce(ec.entity_name, e.claimant_name, e.claimant_text)"
+from reportedly.store.shapes import (
+    ACTOR,
+    CLAIMANT,
+    EVENT_DATE,
+    RECIPIENT,
+    SHAPES,
+)
 
-EVENTS = f"""
-SELECT e.id AS event_id, {_EVENT_DATE} AS date, e.type, e.mode, e.cameo,
-       {_ACTOR} AS actor_name, e.actor_country, e.actor_sector,
-       ea.entity_id AS actor_entity,
-       {_RECIPIENT} AS recipient_name, e.recipient_country, e.recipient_sector,
-       er.entity_id AS recipient_entity,
-       e.place_name, e.geonames_id, e.lat, e.lon,
-       {_CLAIMANT} AS claimant, ec.entity_id AS claimant_entity, e.modality,
-       e.confidence, e.article_id, a.outlet, a.url, a.title, e.evidence
-{_PARTIES}"""
-CLAIMS = f"""
-SELECT coalesce({_CLAIMANT}, 'outlet: ' || coalesce(a.outlet, a.id)) AS claimant,
-       ec.entity_id AS claimant_entity, e.claimant_country, e.modality, e.type,
-       {_ACTOR} AS actor_name, {_RECIPIENT} AS recipient_name, e.place_name,
-       {_EVENT_DATE} AS date, a.outlet, q.content AS quote, e.evidence,
-       e.confidence, e.article_id, e.id AS event_id
-{_PARTIES}
-LEFT JOIN quotes q ON q.article_id = e.article_id AND q.id = e.quote_id"""
-QUOTES = """
-SELECT coalesce(s.entity_name, q.speaker_name) AS speaker,
-       s.entity_id AS speaker_entity, s.country AS speaker_country, q.kind, q.cue,
-       q.content, q.confidence, a.published AS date, a.outlet, a.title,
-       q.article_id, q.id AS quote_id
-FROM quotes q JOIN articles a ON a.id = q.article_id
-LEFT JOIN actors s ON s.article_id = q.article_id AND s.id = q.speaker_actor_id"""
+EVENTS = SHAPES["events"].sql
+CLAIMS = SHAPES["claims"].sql
+QUOTES = SHAPES["quotes"].sql
+ARTICLES = SHAPES["articles"].sql
+ACTORS = SHAPES["actors"].sql
 INCIDENTS = """
 SELECT i.id AS incident_id, i.type, i.date_start, i.date_end, i.country,
        i.place_name, i.actors, i.recipients, i.n_reports, i.n_articles,
@@ -53,26 +30,8 @@ REPORTS = """
 SELECT r.incident_id, i.type, r.date, r.outlet, r.claimant, r.modality,
        r.quantities, r.evidence, r.title, r.article_id, r.event_id, r.ord
 FROM incident_reports r JOIN incidents i ON i.id = r.incident_id"""
-ARTICLES = """
-SELECT a.id AS article_id, a.published AS date, a.outlet, a.title, a.url,
-       a.language, a.source,
-       (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events,
-       (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,
-       (SELECT count(*) FROM signals g WHERE g.article_id = a.id) AS n_signals
-FROM articles a"""
 ERRORS = """
 SELECT e.source, e.error, e.message FROM errors e"""
-ACTORS = """
-SELECT n.id AS entity_id, n.name, n.kind, n.country, n.sector, n.n_articles,
-       n.n_mentions,
-       (SELECT count(*) FROM events e JOIN actors x ON x.article_id = e.article_id
-        AND x.id = e.actor_id WHERE x.entity_id = n.id) AS as_actor,
-       (SELECT count(*) FROM events e JOIN actors x ON x.article_id = e.article_id
-        AND x.id = e.recipient_id WHERE x.entity_id = n.id) AS as_recipient,
-       (SELECT count(*) FROM events e JOIN actors x ON x.article_id = e.article_id
-        AND x.id = e.claimant_actor_id WHERE x.entity_id = n.id) AS as_claimant,
-       array_to_string(n.aliases, '; ') AS aliases
-FROM entities n"""
 _IN_INCIDENT = """EXISTS (SELECT 1 FROM incident_reports r
 JOIN events e ON e.article_id = r.article_id AND e.id = r.event_id
 JOIN articles a ON a.id = r.article_id
@@ -90,7 +49,7 @@ def _any(*cols: str) -> tuple[str, int]:
 
 # per kind: filter -> (SQL condition with ? placeholders, number of parameters)
 EVENT_CONDS = {
-    "actor": _any(_ACTOR, "e.actor_text", _RECIPIENT, "e.recipient_text"),
+    "actor": _any(ACTOR, "e.actor_text", RECIPIENT, "e.recipient_text"),
     "country": (
         "upper(?) IN (e.actor_country, e.recipient_country, e.place_country)",
         1,
@@ -100,10 +59,10 @@ EVENT_CONDS = {
         _LIKE.format("e.place_name") + " OR CAST(e.geonames_id AS VARCHAR) = ?",
         2,
     ),
-    "since": (f"TRY_CAST({_EVENT_DATE} AS DATE) >= TRY_CAST(? AS DATE)", 1),
-    "until": (f"TRY_CAST({_EVENT_DATE} AS DATE) <= TRY_CAST(? AS DATE)", 1),
-    "recipient": _any(_RECIPIENT, "e.recipient_text"),
-    "claimant": _any(_CLAIMANT),
+    "since": (f"TRY_CAST({EVENT_DATE} AS DATE) >= TRY_CAST(? AS DATE)", 1),
+    "until": (f"TRY_CAST({EVENT_DATE} AS DATE) <= TRY_CAST(? AS DATE)", 1),
+    "recipient": _any(RECIPIENT, "e.recipient_text"),
+    "claimant": _any(CLAIMANT),
     "outlet": _any("a.outlet"),
     "text": _any("e.evidence", "a.title"),
     "modality": ("e.modality = lower(?)", 1),

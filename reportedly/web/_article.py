@@ -4,9 +4,11 @@ and places are highlighted from their offsets (``text[start:end]``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportedly import reviews
+from reportedly.web._views import Answer
 
 # class of a highlighted span, by record kind and span role
 CLASSES = {
@@ -46,8 +48,35 @@ def _spans(a: dict[str, Any]) -> list[tuple[int, int, str, str]]:
     return out
 
 
+class Segment(dict):
+    """A segment as a dict (``text``, ``start``, ``classes``, ``ids``) whose
+    keys are attributes too: the template reads ``s.text``, which on a plain
+    dict costs Jinja a failed attribute lookup first (thousands per page)."""
+
+    __slots__ = ("text", "start", "classes", "ids")
+
+    def __init__(self, text: str, start: int, classes: str, ids: str) -> None:
+        super().__init__(text=text, start=start, classes=classes, ids=ids)
+        self.text, self.start, self.classes, self.ids = text, start, classes, ids
+
+
+def _kept(name: str, a: Any, links: Any, make: Callable[[], Any]) -> Any:
+    """``make()``, kept on ``a`` when it is a kept answer of a read-only store
+    (``_views.Answer``, never changed) for the next page of the same article."""
+    if not isinstance(a, Answer) or not (links is None or isinstance(links, Answer)):
+        return make()
+    found = a.pieces.get(name)
+    if found is None or found[0] is not links:
+        found = a.pieces[name] = (links, make())
+    return found[1]
+
+
 def segments(a: dict[str, Any]) -> list[dict[str, Any]]:
     """The text as segments: ``text``, the classes and the record ids over it."""
+    return _kept("segments", a, None, lambda: _segments(a))
+
+
+def _segments(a: dict[str, Any]) -> list[dict[str, Any]]:
     text = a["article"]["text"]
     spans = _spans(a)
     at: dict[int, list[tuple[int, int]]] = {0: [], len(text): []}
@@ -62,12 +91,12 @@ def segments(a: dict[str, Any]) -> list[dict[str, Any]]:
             (active.add if opens else active.discard)(i)
         over = [spans[i] for i in sorted(active)]
         out.append(
-            {
-                "text": text[start:end],
-                "start": start,
-                "classes": " ".join(sorted({c for _, _, c, _ in over})),
-                "ids": " ".join(dict.fromkeys(r for _, _, _, r in over)),
-            }
+            Segment(
+                text[start:end],
+                start,
+                " ".join(sorted({c for _, _, c, _ in over})),
+                " ".join(dict.fromkeys(r for _, _, _, r in over)),
+            )
         )
     return out
 
@@ -76,6 +105,10 @@ def records(a: dict[str, Any], links: dict[str, dict[str, Any]]) -> dict[str, An
     """Every record of the article by highlight id, for the side panel; with
     the entity of each actor, the incident of each event and the values a
     reviewer judges."""
+    return _kept("records", a, links, lambda: _records(a, links))
+
+
+def _records(a: dict[str, Any], links: dict[str, dict[str, Any]]) -> dict[str, Any]:
     analysis = None
     out: dict[str, Any] = {}
     for kind, key, prefix in (
