@@ -37,7 +37,10 @@ def _port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_serve_answers_on_loopback_and_is_read_only(db: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_answers_on_loopback_and_is_read_only(
+    db: Path, tmp_path: Path, workers: str
+) -> None:
     port = _port()
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(
@@ -50,6 +53,8 @@ def test_serve_answers_on_loopback_and_is_read_only(db: Path, tmp_path: Path) ->
             str(db),
             "--port",
             str(port),
+            "--workers",
+            workers,
         ],
         stdout=subprocess.DEVNULL,
         stderr=log,
@@ -67,6 +72,9 @@ def test_serve_answers_on_loopback_and_is_read_only(db: Path, tmp_path: Path) ->
                 time.sleep(0.25)
         assert body is not None, (tmp_path / "serve.log").read_text()
         assert body["counts"]["articles"] == 4
+        for _ in range(6):  # every worker answers the same
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/overview") as r:
+                assert json.loads(r.read()) == body
         req = urllib.request.Request(
             f"http://127.0.0.1:{port}/api/reviews",
             data=b"{}",
@@ -79,7 +87,7 @@ def test_serve_answers_on_loopback_and_is_read_only(db: Path, tmp_path: Path) ->
         err.value.close()
     finally:
         proc.terminate()
-        proc.wait(timeout=20)
+        assert proc.wait(timeout=20) is not None  # the workers stop with it
         log.close()
 
 
@@ -138,3 +146,10 @@ def test_export_needs_exactly_one_kind(db: Path, tmp_path: Path) -> None:
         ["export", "--db", str(db), "--events", "--reviews", "-o", str(tmp_path / "x")],
     )
     assert res.exit_code != 0 and "exactly one" in res.output
+
+
+def test_review_with_workers_is_refused(db: Path) -> None:
+    res = CliRunner().invoke(
+        main, ["serve", "--db", str(db), "--review", "--workers", "2"]
+    )
+    assert res.exit_code != 0

@@ -38,6 +38,7 @@ HEADERS = {
 def templates() -> Jinja2Templates:
     t = Jinja2Templates(directory=str(HERE / "templates"))
     t.env.autoescape = True
+    t.env.auto_reload = False  # templates ship with the package: never re-read
     return t
 
 
