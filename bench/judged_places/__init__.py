@@ -1,0 +1,1 @@
+"""Place mentions judged by reading (issue 12): see ``__main__``."""
