@@ -191,6 +191,7 @@ def score(shared: Path, half: str) -> None:
     found = analyses(shared, items)
     known = verdicts()
     got = {"right": 0, "wrong": 0, "not_a_place": 0}
+    distinct: dict[tuple[str, str], str] = {}  # (article, name) -> verdict
     pending = total = 0
     for it in items:
         a = found[it.locator]
@@ -201,6 +202,9 @@ def score(shared: Path, half: str) -> None:
                 pending += 1
             else:
                 got[v["verdict"]] = got.get(v["verdict"], 0) + 1
+                name = (it.locator, m["text"].casefold())
+                if distinct.get(name, "right") == "right":  # one wrong: wrong
+                    distinct[name] = v["verdict"]
     missed = sum(
         1
         for (loc, _, _), v in known.items()
@@ -216,6 +220,13 @@ def score(shared: Path, half: str) -> None:
         (
             "right of all real mentions (missed count as wrong)",
             _share(got["right"], real + missed),
+        ),
+        (
+            "distinct names per article resolved right",
+            _share(
+                sum(v == "right" for v in distinct.values()),
+                sum(v in ("right", "wrong") for v in distinct.values()),
+            ),
         ),
     ]
     print(table(rows, (f"judged places ({half})", "value")))
