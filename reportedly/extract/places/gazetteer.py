@@ -30,7 +30,7 @@ from reportedly.extract.places._build import build, norm, versions
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: places_supplement (seas, regions, villages)
 _COLS = "id, name, fclass, fcode, cc, admin1, pop, lat, lon"
 _PCOLS = ", ".join("p." + c for c in _COLS.split(", "))
 
@@ -77,6 +77,11 @@ _LEVELS = {
     "ADM2": "admin2",
     "ADM3": "admin2",
     "CONT": "region",
+    # Natural Earth seas and regions of the supplement (see _build)
+    "OCN": "region",
+    "SEA": "region",
+    "GULF": "region",
+    "RGN": "region",
 }
 
 
