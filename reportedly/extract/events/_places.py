@@ -92,21 +92,7 @@ def _role(doc: Any, span: Span) -> str:
     found = doc.char_span(span.start, span.end, alignment_mode="expand")
     if found is None:
         return "other"
-    return _tok_role(found.root)
-
-
-def _tok_role(root: Any) -> str:
-    """``in Homs and Hama``, ``of Accrington, Lancashire``: a conjunct or an
-    apposition takes the role of the word it hangs on."""
-    for _ in range(6):
-        if root.dep_ not in ("conj", "appos") or root.head.i == root.i:
-            break
-        root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ in _where.locative():
-        return "loc"
-    if root.dep_ == "dobj" or root.head.i == root.i:
-        return "obj"
-    return "other"
+    return _where.role(found.root)
 
 
 class _Sentences:

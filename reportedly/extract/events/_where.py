@@ -116,6 +116,10 @@ def levels(
             return
         if tok.dep_ in climb:
             source, setting = ("sentence" if source == "clause" else source), "verb"
+        elif _by_prep(tok):  # "killed in an airstrike": the verb of the phrase
+            source = "sentence" if source == "clause" else source
+            tok, skip, setting = head.head, head.i, "verb"
+            continue
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in noun:
             source, setting = ("sentence" if source == "clause" else source), "noun"
         elif statement and tok.dep_ in ("ccomp", "parataxis"):
@@ -125,6 +129,47 @@ def levels(
         else:
             return
         tok, skip = head, tok.i
+
+
+def _by_prep(tok: Any) -> bool:
+    """A noun event in a phrase of its verb: ``killed in an airstrike``."""
+    head = tok.head
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "pobj"
+        and head.lower_ in _set("tree", "climb_noun_preps")
+        and head.dep_ == "prep"
+        and head.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def role(root: Any) -> str:
+    """``loc`` after a locative preposition (``in Homs``, ``a visit to
+    Egypt``), ``obj`` as an object, else ``other`` (a subject or a modifier:
+    ``USA officials``). A conjunct or an apposition takes the role of the word
+    it hangs on (``in Homs and Hama``, ``of Accrington, Lancashire``), and so
+    does the place of a relational word (``the outskirts of Damascus``)."""
+    for _ in range(6):
+        head = root.head
+        if root.dep_ in ("conj", "appos") and head.i != root.i:
+            root = head
+        elif (
+            root.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lower_ in _set("where", "relational")
+        ):
+            root = head.head
+        else:
+            break
+    head = root.head
+    towards = head.lower_ == "to" and head.head.lemma_.lower() in _set(
+        "where", "to_heads"
+    )
+    if root.dep_ == "pobj" and (head.lower_ in locative() or towards):
+        return "loc"
+    if root.dep_ == "dobj" or head.i == root.i:
+        return "obj"
+    return "other"
 
 
 def antecedent(trigger: Any) -> Any | None:
