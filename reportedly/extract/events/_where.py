@@ -54,8 +54,9 @@ def _enter(child: Any) -> str | None:
     of saying) or None (a nested clause with places of its own)."""
     if _says_where(child):
         return "said"
-    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-        return None
+    verbs = ("VERB", "AUX")
+    if child.dep_ == "conj" and child.pos_ in verbs and child.head.pos_ in verbs:
+        return None  # "attacked A and killed B in Homs": a clause of its own
     if child.dep_ not in _set("tree", "clausal"):
         return "own"
     same = child.dep_ == "advcl" and child.tag_ in _set("tree", "same_happening_tags")
