@@ -200,7 +200,9 @@ class Event(Record):
     recipients: tuple[EventArg, ...] = ()
     location: EventPlace | None = None
     location_precision: str | None = None  # point | admin2 | admin1 | country
-    location_source: str | None = None  # clause | sentence | article
+    # clause | sentence | statement | article; with no location, why:
+    # ambiguous (the article's focus is) | no_place
+    location_source: str | None = None
     date: str | None = None
     date_text: Span | None = None
     date_precision: str | None = None  # day | week | month | year

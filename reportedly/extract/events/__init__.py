@@ -228,8 +228,15 @@ def _run_event_places(draft: Draft) -> None:
         x.span for e in draft.events for x in (*e.actors, *e.recipients) if x.actor_id
     ]
     published = draft.article.published
+    countries = {p.id: p.country for p in draft.places}
     draft.events = _places.event_places(
-        draft.doc, draft.events, located, draft.dates, published=published, actors=taken
+        draft.doc,
+        draft.events,
+        located,
+        draft.dates,
+        published=published,
+        actors=taken,
+        countries=countries,
     )
 
 

@@ -1,13 +1,20 @@
 """Give each event its place and its date.
 
-Place: the place its own clause names (``struck northern Homs``), else the
-nearest place of its sentence, else the article's focus (the resolved place
-mentioned most often; the first on a tie). A participant that is only a
-place (``struck northern Homs`` has no actor ``northern Homs``) moves from the
-recipients to the location. Precision comes from the place (``point`` for a
-town, ``admin1`` for a province, ``country``); a direction or a relation
-(``northern Homs``, ``east of Palmyra``) widens a point to the area around
-it, ``admin1``.
+Place (``_where``): the place its own clause names (``struck northern
+Homs``, ``in Homs``), else the place of a clause that governs it (``detained
+when holidaying in Turkey``), and for a statement the place it was made when
+the text says so (``told reporters in Geneva that ...``, ``speaking in
+Ankara``): ``location_source`` ``clause``, ``sentence`` or ``statement``.
+A place in another clause of the sentence is not the event's (``warned that
+troops would advance from Afrin``). Else the article's focus (its most
+mentioned place, source ``article``) only when it is unambiguous (see
+``focus_of``); else no location, and ``location_source`` says why:
+``ambiguous`` (the article names places of several countries or no leading
+one) or ``no_place``. A participant that is only a place (``struck northern
+Homs`` has no actor ``northern Homs``) moves from the recipients to the
+location. Precision comes from the place (``point`` for a town, ``admin1``
+for a province, ``country``); a direction or a relation (``northern Homs``,
+``east of Palmyra``) widens a point to the area around it, ``admin1``.
 
 Date (``_when``): the date phrase of its clause, else of a clause governing
 it, when plausible; else the publication date for news of the day
@@ -18,33 +25,18 @@ it, when plausible; else the publication date for news of the day
 from __future__ import annotations
 
 import dataclasses
+import functools
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
+from reportedly.extract.events import _where
+from reportedly.extract.events._lexicon import tables
 from reportedly.extract.events._when import date_event
 from reportedly.model import Event, EventPlace, Span
 
-VERSION = "event_places.v2"
-# "in Homs", "near Palmyra": the prepositions that say where something happens
-LOCATIVE = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "around",
-        "over",
-        "into",
-        "on",
-        "throughout",
-        "from",
-        "within",
-        "off",
-    ]
-)
+VERSION = "event_places.v3"
 
 
 class PlaceMentionLike(Protocol):
@@ -71,10 +63,6 @@ class DateMentionLike(Protocol):
     def value(self) -> str | None: ...
     @property
     def precision(self) -> str: ...
-
-
-def _inside(s: Span, lo: int, hi: int) -> bool:
-    return lo <= s.start and s.end <= hi
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -104,21 +92,7 @@ def _role(doc: Any, span: Span) -> str:
     found = doc.char_span(span.start, span.end, alignment_mode="expand")
     if found is None:
         return "other"
-    root = found.root
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
-        return "loc"
-    if root.dep_ in ("dobj", "appos", "conj") or root.head.i == root.i:
-        return "obj" if root.dep_ != "conj" else _conj_role(root)
-    return "other"
-
-
-def _conj_role(tok: Any) -> str:
-    """``in Homs and Hama``: a conjunct takes its first conjunct's role."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
-        return "loc"
-    return "obj" if tok.dep_ == "dobj" else "other"
+    return _where.role(found.root)
 
 
 class _Sentences:
@@ -132,25 +106,99 @@ class _Sentences:
         return pos, pos
 
 
-def focus(places: Sequence[PlaceMentionLike]) -> PlaceMentionLike | None:
-    """The article's focus: its most mentioned resolved place."""
-    resolved = [m for m in places if m.place_id]
+def _dateline(text: str) -> int:
+    """The end of a dateline (``BEIRUT (Reuters) -``) at the text's start, or 0."""
+    found = re.match(_where.lex()["focus"]["dateline"], text)
+    return found.end() if found else 0
+
+
+def focus(
+    places: Sequence[PlaceMentionLike],
+    countries: Mapping[str, str | None] | None = None,
+    after: int = 0,
+) -> PlaceMentionLike | None:
+    """The article's focus, or None when it is ambiguous (see ``focus_of``)."""
+    return focus_of(places, countries, after)[0]
+
+
+def focus_of(
+    places: Sequence[PlaceMentionLike],
+    countries: Mapping[str, str | None] | None = None,
+    after: int = 0,
+) -> tuple[PlaceMentionLike | None, str]:
+    """The article's focus and why: its most mentioned resolved place when
+    the mentions of one country make most of the article's (``country_share``)
+    and that place most of its country's (``place_share``), else the
+    country's own mention; else (None, ``ambiguous``), or (None,
+    ``no_place``) when the article names no resolved place. Mentions before
+    ``after`` (a dateline) are not counted."""
+    resolved = [m for m in places if m.place_id and m.span.start >= after]
     if not resolved:
-        return None
-    counts = Counter(m.place_id for m in resolved)
-    best = max(counts.values())
-    return next(m for m in resolved if counts[m.place_id] == best)
+        return None, "no_place"
+    where = countries or {}
+    land = {m.span.start: where.get(m.place_id or "") or m.place_id for m in resolved}
+    home, n = Counter(land.values()).most_common(1)[0]
+    knobs = _where.lex()["focus"]
+    if n < knobs["country_share"] * len(resolved):
+        return None, "ambiguous"
+    ours = [m for m in resolved if land[m.span.start] == home]
+    counts = Counter(m.place_id for m in ours).most_common()
+    best, top = counts[0]
+    tied = len(counts) > 1 and counts[1][1] == top
+    if top >= knobs["place_share"] * len(ours) and not tied:
+        return next(m for m in ours if m.place_id == best), "article"
+    whole = next((m for m in ours if m.precision == "country"), None)
+    return (whole, "article") if whole is not None else (None, "ambiguous")
+
+
+@functools.cache
+def _quads() -> dict[str, str]:
+    """Event type -> its class (``verbal_conflict`` ...), from events.toml."""
+    trig = tables()
+    return {t.type: t.quad for d in (trig.verbs, trig.nouns) for t in d.values()}
+
+
+def _token(doc: Any, span: Span) -> Any | None:
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return None if found is None else found.root
+
+
+def _own_place(
+    doc: Any, ev: Event, resolved: list[PlaceMentionLike], roles: dict[int, str]
+) -> tuple[PlaceMentionLike | None, str]:
+    """The place the event's own clause or a clause governing it names."""
+    trig = _token(doc, ev.trigger or ev.evidence)
+    if trig is None:
+        return None, "clause"
+    at = {}
+    for m in resolved:
+        tok = _token(doc, m.span)
+        if tok is not None:
+            at.setdefault(tok.i, m)
+    pos = (ev.trigger or ev.evidence).start
+    ante = _where.antecedent(trig)
+    if ante is not None and ante.i in at:
+        return at[ante.i], "clause"
+    statement = _where.is_statement(_quads().get(ev.type))
+    for head, skip, source, setting in _where.levels(trig, statement):
+        here = [
+            at[t.i]
+            for t, how in _where.own(head, skip, setting)
+            if t.i in at and (how == "said" or roles[at[t.i].span.start] != "other")
+        ]
+        if here:
+            return _nearest(here, pos), source
+    return None, "clause"
 
 
 def _locate(
+    doc: Any,
     ev: Event,
     places: Sequence[PlaceMentionLike],
-    sent: tuple[int, int],
-    top: Any,
+    top: tuple[PlaceMentionLike | None, str],
     roles: dict[int, str],
 ) -> Event:
     resolved = [m for m in places if m.place_id]
-    pos = (ev.trigger or ev.evidence).start
     # a recipient that is nothing but a place is where, not whom
     keep, moved = [], None
     for r in ev.recipients:
@@ -160,19 +208,13 @@ def _locate(
         else:
             keep.append(r)
     ev = dataclasses.replace(ev, recipients=tuple(keep))
-    lo, hi = ev.evidence.start, ev.evidence.end
     where, source = moved, "clause"
-    if where is None:  # the clause's own place: "struck Homs", "in Homs"
-        here = [m for m in resolved if _inside(m.span, lo, hi)]
-        where = _nearest([m for m in here if roles[m.span.start] != "other"], pos)
-    if where is None:  # the sentence's: "in Homs", "struck Homs", not "USA officials"
-        there = [m for m in resolved if _inside(m.span, *sent)]
-        where = _nearest([m for m in there if roles[m.span.start] != "other"], pos)
-        source = "sentence"
-    if where is None and top is not None:
-        where, source = top, "article"
     if where is None:
-        return ev
+        where, source = _own_place(doc, ev, resolved, roles)
+    if where is None:
+        where, source = top
+    if where is None:  # why there is no place: no_place | ambiguous
+        return dataclasses.replace(ev, location_source=source)
     return dataclasses.replace(
         ev,
         location=EventPlace(span=_full(where), place_id=where.place_id),
@@ -189,19 +231,21 @@ def event_places(
     *,
     published: str | None = None,
     actors: Sequence[Span] = (),
+    countries: Mapping[str, str | None] | None = None,
 ) -> list[Event]:
     """Return ``events`` with location, date and their precision and source.
 
     ``actors`` are the spans that name actors (``Russia's strikes``, ``Paris
     would support``, ``USA officials``): a place named there acts, it is not
-    where anything happens."""
+    where anything happens. ``countries`` maps a place id to its country, to
+    tell whether the article's focus is unambiguous."""
     places = [m for m in places if not any(_overlaps(m.span, a) for a in actors)]
     sentences = _Sentences(doc)
-    top = focus(places)
+    top = focus_of(places, countries, after=_dateline(doc.text))
     roles = {m.span.start: _role(doc, m.span) for m in places}
     out = []
     for ev in events:
         sent = sentences.of((ev.trigger or ev.evidence).start)
-        ev = _locate(ev, places, sent, top, roles)
+        ev = _locate(doc, ev, places, top, roles)
         out.append(date_event(doc, ev, dates, sent, published))
     return out
