@@ -13,6 +13,11 @@ import functools
 from collections.abc import Iterable
 
 from reportedly.extract.actors import lexicon as actor_lexicon
+from reportedly.extract.places._variants import (
+    article_keys,
+    lexicon,
+    skeleton_readings,
+)
 from reportedly.extract.places.gazetteer import Entry, gazetteer, norm
 from reportedly.lexicons import load_toml
 
@@ -62,6 +67,8 @@ def candidates(name: str) -> list[tuple[Entry, bool]]:
         key = key[:-2]
     if key in lex["aliases"]:
         return [(e, True) for e, _ in g.lookup(lex["aliases"][key])]
+    if key in lexicon()["junk_names"]:
+        return []  # "United Nations", "Village", "Gulf": never a place alone
     found = list(g.lookup(key))
     if key in lex["us_states"] and (name.endswith(".") or name.isupper()):
         state = lex["us_states"][key]
@@ -82,9 +89,22 @@ def candidates(name: str) -> list[tuple[Entry, bool]]:
         found += [
             (e, x) for e, x in base if (e.feature_class == "A") == (kind == "admin")
         ]
+    if not found:
+        found = variants(key)
     if not found and len(words) > 1:
         found = _inner(words)
     return found
+
+
+def variants(key: str) -> list[tuple[Entry, bool]]:
+    """Return readings of ``key`` under other spellings: with or without an
+    Arabic article (as exact as the gazetteer says), else by transliteration."""
+    g = gazetteer()
+    for alt in article_keys(key):
+        found = list(g.lookup(alt))
+        if found:
+            return found
+    return skeleton_readings(key)
 
 
 def _inner(words: list[str]) -> list[tuple[Entry, bool]]:
@@ -95,12 +115,15 @@ def _inner(words: list[str]) -> list[tuple[Entry, bool]]:
     the match is never exact.
     """
     stop = knobs()["stop"]["words"]
+    junk = lexicon()["junk_inner"] | lexicon()["junk_names"]
     for size in range(len(words) - 1, 0, -1):
         found = []
         for i in range(len(words) - size + 1):
             part = " ".join(words[i : i + size])
             if part in stop or len(part) < 3 and part not in knobs()["aliases"]:
                 continue
+            if part in junk or part in knobs()["level_of"]:
+                continue  # "Kennedy Center", "Safiyeh village", "Persian Gulf"
             if part in knobs()["demonyms"]:
                 continue  # "Syrian Observatory" is no place in Syria
             found += [
