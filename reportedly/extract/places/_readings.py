@@ -57,8 +57,12 @@ def iso2(codes: Iterable[str]) -> set[str]:
     return out
 
 
-def candidates(name: str) -> list[tuple[Entry, bool]]:
-    """Return ``(entry, exact)`` readings of ``name``, aliases and demonyms included."""
+def candidates(name: str, *, least: float = 0.0) -> list[tuple[Entry, bool]]:
+    """Return ``(entry, exact)`` readings of ``name``, aliases and demonyms included.
+
+    Other spellings count when the name has no reading as written, a
+    transliteration variant only when its spelling is ``least`` close.
+    """
     g, lex = gazetteer(), knobs()
     key = norm(name)
     if key.startswith("the "):
@@ -90,13 +94,13 @@ def candidates(name: str) -> list[tuple[Entry, bool]]:
             (e, x) for e, x in base if (e.feature_class == "A") == (kind == "admin")
         ]
     if not found:
-        found = variants(key)
+        found = variants(key, least)
     if not found and len(words) > 1:
         found = _inner(words)
     return found
 
 
-def variants(key: str) -> list[tuple[Entry, bool]]:
+def variants(key: str, least: float = 0.0) -> list[tuple[Entry, bool]]:
     """Return readings of ``key`` under other spellings: with or without an
     Arabic article (as exact as the gazetteer says), else by transliteration."""
     g = gazetteer()
@@ -104,7 +108,7 @@ def variants(key: str) -> list[tuple[Entry, bool]]:
         found = list(g.lookup(alt))
         if found:
             return found
-    return skeleton_readings(key)
+    return skeleton_readings(key, least)
 
 
 def _inner(words: list[str]) -> list[tuple[Entry, bool]]:

@@ -31,7 +31,7 @@ _OTHER = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
 # a list of names before or after the one at hand: "in Arbeen, Zamalka and"
-_NAME = r"[A-Z][\w'’]*(?:(?:\s+|-)(?:[a-z]{1,3}-)?[A-Z][\w'’]*)*"
+_NAME = r"[A-Z][\w'’]*(?:(?:\s+[a-z]{1,3})?(?:\s+|-)(?:[a-z]{1,3}-)?[A-Z][\w'’]*)*"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
 
 
@@ -45,14 +45,12 @@ def _cues() -> tuple[re.Pattern, re.Pattern]:
         r"(?:^|\W)(?i:" + "|".join(map(re.escape, before)) + r")\s+"
         rf"(?:{_NAME}{_SEP})*$"
     )
-    words = [re.escape(w) for w in after if not w.startswith("-")]
-    glued = [re.escape(w) for w in after if w.startswith("-")]
+    words = "|".join(re.escape(w) for w in after if not w.startswith("-"))
+    glued = "|".join(re.escape(w) for w in after if w.startswith("-"))
+    located = "|".join(map(re.escape, cues["located"]))
     a = re.compile(
-        rf"^(?:{_SEP}{_NAME})*(?:\s+(?i:"
-        + "|".join(words)
-        + r")\b|(?i:"
-        + "|".join(glued)
-        + r")\b)"
+        rf"^(?:{_SEP}{_NAME})*(?:\s+(?i:{words})\b|(?i:{glued})\b"
+        rf"|\s+(?:{located})\s+(?:the\s+)?[A-Z])"
     )
     return b, a
 
@@ -77,7 +75,9 @@ def plausible(name: str, sentence_start: bool, cue: bool = False) -> bool:
     if name.isupper() and key not in knobs()["aliases"]:
         return False  # acronyms: NGO, UN, ISIS
     least = knobs()["weights"]["min_population"]
-    for e, exact in candidates(name):
+    # uncued, a spelling variant must be close: "Chief" is no "Chiffa"
+    strict = 0.0 if cue else lexicon()["transliteration"]["uncued_similarity"]
+    for e, exact in candidates(name, least=strict):
         big = e.level in _BIG
         if cue:
             return True  # "the village of X": any place the gazetteer knows
@@ -206,8 +206,8 @@ def _scan(doc: Any, taken: list[bool]) -> list[tuple[int, int]]:
     out = []
     i = 0
     while i < n:
-        if not (cap[i] or glue[i]):
-            i += 1
+        if not (cap[i] or glue[i]) or doc[i].lower_ in _stop():
+            i += 1  # "The Qamishli-based group": no "The"
             continue
         j = i
         while j < n and j - i < MAX_WORDS and (cap[j] or glue[j]):

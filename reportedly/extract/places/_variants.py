@@ -112,13 +112,14 @@ def _bare(key: str) -> str:
     return "".join(w for w in _NON_ALPHA.sub("", key).split() if w not in strip)
 
 
-def skeleton_readings(name: str) -> list[tuple[Entry, bool]]:
+def skeleton_readings(name: str, least: float = 0.0) -> list[tuple[Entry, bool]]:
     """Return ``(entry, exact)`` of places spelled like ``name`` in another
     transliteration.
 
     Of the places with the same skeleton, those whose closest spelling is
     nearly as close to ``name`` as the best one's are kept ("Arbeen" is
-    "Arbine", a name of Irbin, before it is any other "rbn"); a reading is
+    "Arbine", a name of Irbin, before it is any other "rbn"), and none less
+    close than ``least``; a reading is
     exact when that spelling is the place's main name ("Deir Ezzor" is the
     town Deir ez-Zor, "Dayr az Zawr" the province).
     """
@@ -134,7 +135,7 @@ def skeleton_readings(name: str) -> list[tuple[Entry, bool]]:
     if not close:
         return []
     best = max(r for r, _ in close.values())
-    floor = max(lexicon()["transliteration"]["min_similarity"], best - 0.1)
+    floor = max(lexicon()["transliteration"]["min_similarity"], best - 0.1, least)
     get = _getter(g)
     found = [(get(pid), x) for pid, (r, x) in close.items() if r >= floor]
     return [(e, x) for e, x in found if e is not None]
