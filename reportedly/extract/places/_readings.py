@@ -132,7 +132,7 @@ def _inner(words: list[str]) -> list[tuple[Entry, bool]]:
                 continue  # "Syrian Observatory" is no place in Syria
             found += [
                 (e, False)
-                for e, x in candidates(part)
+                for e, x in candidates(part, least=1.0)
                 if x and (e.level != "point" or e.population >= 10_000)
             ]
         if found:

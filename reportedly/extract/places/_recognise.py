@@ -150,12 +150,22 @@ def _trim(doc: Any, ent: Any) -> tuple[int, int] | None:
 
 
 def _other(doc: Any, ent: Any, people: set[str]) -> list[tuple[int, int]]:
-    """Return a multi-word PERSON/ORG entity as a place when a cue introduces it
-    or an Arabic article shapes it, and the gazetteer reads it as one."""
+    """Return the parts of a PERSON/ORG/... entity that name places: those a
+    cue introduces or an Arabic article shapes, which the gazetteer reads as
+    places ("Arbeen and Douma" tagged as one entity gives two names)."""
+    out, i = [], ent.start + (ent[0].lower_ == "the")
+    for j in range(i, ent.end + 1):
+        if j == ent.end or doc[j].lower_ in (",", "and", "or"):
+            if i < j:
+                out += _part(doc, doc[i:j], people)
+            i = j + 1
+    return out
+
+
+def _part(doc: Any, ent: Any, people: set[str]) -> list[tuple[int, int]]:
     text = doc.text
-    start = ent.start + (ent[0].lower_ == "the")
-    s, e = doc[start].idx, ent.end_char
-    if s >= e or text[e : e + 2] in ("'s", "’s"):
+    s, e = ent.start_char, ent.end_char
+    if text[e : e + 2] in ("'s", "’s"):
         return []
     cue = cued(text, s, e)
     shaped = any(
@@ -166,7 +176,7 @@ def _other(doc: Any, ent: Any, people: set[str]) -> list[tuple[int, int]]:
     )
     if not cue and any(t.lower_ in people for t in ent):
         return []
-    if (cue or shaped) and plausible(text[s:e], doc[start].is_sent_start, cue):
+    if (cue or shaped) and plausible(text[s:e], ent[0].is_sent_start, cue):
         return [(s, e)]
     return []
 
