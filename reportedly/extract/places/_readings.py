@@ -57,11 +57,20 @@ def iso2(codes: Iterable[str]) -> set[str]:
     return out
 
 
-def candidates(name: str, *, least: float = 0.0) -> list[tuple[Entry, bool]]:
+def candidates(
+    name: str, *, least: float = 0.0, spelled: bool = True
+) -> list[tuple[Entry, bool]]:
+    """Return ``(entry, exact)`` readings of ``name`` (see ``_candidates``)."""
+    return list(_candidates(name, least, spelled))
+
+
+@functools.lru_cache(maxsize=65536)
+def _candidates(name: str, least: float, spelled: bool) -> tuple:
     """Return ``(entry, exact)`` readings of ``name``, aliases and demonyms included.
 
-    Other spellings count when the name has no reading as written, a
-    transliteration variant only when its spelling is ``least`` close.
+    Other spellings count when the name has no reading as written (and
+    ``spelled``), a transliteration variant only when its spelling is
+    ``least`` close. Cached: an article set names the same places again.
     """
     g, lex = gazetteer(), knobs()
     key = norm(name)
@@ -70,9 +79,9 @@ def candidates(name: str, *, least: float = 0.0) -> list[tuple[Entry, bool]]:
     if key.endswith(" s") and not g.lookup(key):
         key = key[:-2]
     if key in lex["aliases"]:
-        return [(e, True) for e, _ in g.lookup(lex["aliases"][key])]
+        return tuple((e, True) for e, _ in g.lookup(lex["aliases"][key]))
     if key in lexicon()["junk_names"]:
-        return []  # "United Nations", "Village", "Gulf": never a place alone
+        return ()  # "United Nations", "Village", "Gulf": never a place alone
     found = list(g.lookup(key))
     if key in lex["us_states"] and (name.endswith(".") or name.isupper()):
         state = lex["us_states"][key]
@@ -93,11 +102,11 @@ def candidates(name: str, *, least: float = 0.0) -> list[tuple[Entry, bool]]:
         found += [
             (e, x) for e, x in base if (e.feature_class == "A") == (kind == "admin")
         ]
-    if not found:
+    if not found and spelled:
         found = variants(key, least)
     if not found and len(words) > 1:
         found = _inner(words)
-    return found
+    return tuple(found)
 
 
 def variants(key: str, least: float = 0.0) -> list[tuple[Entry, bool]]:
@@ -132,7 +141,7 @@ def _inner(words: list[str]) -> list[tuple[Entry, bool]]:
                 continue  # "Syrian Observatory" is no place in Syria
             found += [
                 (e, False)
-                for e, x in candidates(part, least=1.0)
+                for e, x in candidates(part, spelled=False)
                 if x and (e.level != "point" or e.population >= 10_000)
             ]
         if found:

@@ -124,6 +124,8 @@ def spans(doc: Any, ents: tuple) -> list[tuple[int, int]]:
     taken = [False] * len(doc)
     people = _people(ents)
     demonyms = knobs()["demonyms"]
+    # Token.is_sent_start checks the whole Doc's annotation on every call
+    first = [v == 1 for v in doc.to_array(["SENT_START"]).tolist()]
     for ent in ents:
         taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
         if ent.label_ in LABELS:
@@ -131,8 +133,8 @@ def spans(doc: Any, ents: tuple) -> list[tuple[int, int]]:
             if span and norm(text[span[0] : span[1]]) not in junk:
                 out.append(span)
         elif ent.label_ in _OTHER and norm(ent.text) not in demonyms:
-            out += _other(doc, ent, people)
-    out += _scan(doc, taken)
+            out += _other(doc, text, ent, people, first)
+    out += _scan(doc, text, taken, first)
     return sorted(set(out))
 
 
@@ -149,7 +151,9 @@ def _trim(doc: Any, ent: Any) -> tuple[int, int] | None:
     return None
 
 
-def _other(doc: Any, ent: Any, people: set[str]) -> list[tuple[int, int]]:
+def _other(
+    doc: Any, text: str, ent: Any, people: set[str], first: list[bool]
+) -> list[tuple[int, int]]:
     """Return the parts of a PERSON/ORG/... entity that name places: those a
     cue introduces or an Arabic article shapes, which the gazetteer reads as
     places ("Arbeen and Douma" tagged as one entity gives two names)."""
@@ -157,13 +161,14 @@ def _other(doc: Any, ent: Any, people: set[str]) -> list[tuple[int, int]]:
     for j in range(i, ent.end + 1):
         if j == ent.end or doc[j].lower_ in (",", "and", "or"):
             if i < j:
-                out += _part(doc, doc[i:j], people)
+                out += _part(doc, text, doc[i:j], people, first)
             i = j + 1
     return out
 
 
-def _part(doc: Any, ent: Any, people: set[str]) -> list[tuple[int, int]]:
-    text = doc.text
+def _part(
+    doc: Any, text: str, ent: Any, people: set[str], first: list[bool]
+) -> list[tuple[int, int]]:
     s, e = ent.start_char, ent.end_char
     if text[e : e + 2] in ("'s", "’s"):
         return []
@@ -176,7 +181,7 @@ def _part(doc: Any, ent: Any, people: set[str]) -> list[tuple[int, int]]:
     )
     if not cue and any(t.lower_ in people for t in ent):
         return []
-    if (cue or shaped) and plausible(text[s:e], ent[0].is_sent_start, cue):
+    if (cue or shaped) and plausible(text[s:e], first[ent.start], cue):
         return [(s, e)]
     return []
 
@@ -205,9 +210,11 @@ def _glue(doc: Any, cap: list[bool], taken: list[bool]) -> list[bool]:
     return glue
 
 
-def _scan(doc: Any, taken: list[bool]) -> list[tuple[int, int]]:
+def _scan(
+    doc: Any, text: str, taken: list[bool], first: list[bool]
+) -> list[tuple[int, int]]:
     """Return capitalised token runs outside entities that read as places."""
-    text, n = doc.text, len(doc)
+    n = len(doc)
     cap = [
         alpha and not taken[i] and text[idx].isupper()
         for i, (idx, alpha) in enumerate(doc.to_array(["IDX", "IS_ALPHA"]).tolist())
@@ -227,7 +234,7 @@ def _scan(doc: Any, taken: list[bool]) -> list[tuple[int, int]]:
                 continue
             s, e = doc[i].idx, doc[k - 1].idx + len(doc[k - 1].text)
             name = text[s:e]
-            if plausible(name, doc[i].is_sent_start, cued(text, s, e)):
+            if plausible(name, first[i], cued(text, s, e)):
                 out.append((s, e))
                 i = k - 1
                 break

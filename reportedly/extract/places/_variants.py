@@ -112,6 +112,7 @@ def _bare(key: str) -> str:
     return "".join(w for w in _NON_ALPHA.sub("", key).split() if w not in strip)
 
 
+@functools.lru_cache(maxsize=16384)
 def skeleton_readings(name: str, least: float = 0.0) -> list[tuple[Entry, bool]]:
     """Return ``(entry, exact)`` of places spelled like ``name`` in another
     transliteration.
