@@ -1,13 +1,15 @@
 """Find the places an article names and resolve them to GeoNames.
 
-Recognition takes spaCy's GPE/LOC/FAC entities and adds capitalised token
-sequences outside other entities that the gazetteer knows as a country, an
-admin unit or a town of ``min_population`` people (the stop list in
-``lexicons/places.toml`` keeps months and common words out). Each mention
-keeps its precision and hints: a directional or relative word before it
-(``northern Homs``, ``east of Palmyra``) or a level word after it (``Homs
-province``). Resolution is ``_rank.resolve`` with every mention of the
-article as context, against the offline GeoNames database of ``gazetteer``.
+Recognition (``_recognise``) takes spaCy's GPE/LOC/FAC entities, entities
+with other labels that a place cue introduces or an Arabic article shapes,
+and capitalised token sequences outside entities that the gazetteer reads as
+places, under their spelling or a transliteration variant (``_variants``);
+the cue words, articles, transliteration rules and junk names are in
+``lexicons/place_names.toml``. Each mention keeps its precision and hints: a
+directional or relative word before it (``northern Homs``, ``east of
+Palmyra``) or a level word after it (``Homs province``). Resolution is
+``_rank.resolve`` with every mention of the article as context, against the
+offline GeoNames database of ``gazetteer``.
 """
 
 from __future__ import annotations
