@@ -1,13 +1,15 @@
 """Find the places an article names and resolve them to GeoNames.
 
-Recognition takes spaCy's GPE/LOC/FAC entities and adds capitalised token
-sequences outside other entities that the gazetteer knows as a country, an
-admin unit or a town of ``min_population`` people (the stop list in
-``lexicons/places.toml`` keeps months and common words out). Each mention
-keeps its precision and hints: a directional or relative word before it
-(``northern Homs``, ``east of Palmyra``) or a level word after it (``Homs
-province``). Resolution is ``_rank.resolve`` with every mention of the
-article as context, against the offline GeoNames database of ``gazetteer``.
+Recognition (``_recognise``) takes spaCy's GPE/LOC/FAC entities, entities
+with other labels that a place cue introduces or an Arabic article shapes,
+and capitalised token sequences outside entities that the gazetteer reads as
+places, under their spelling or a transliteration variant (``_variants``);
+the cue words, articles, transliteration rules and junk names are in
+``lexicons/place_names.toml``. Each mention keeps its precision and hints: a
+directional or relative word before it (``northern Homs``, ``east of
+Palmyra``) or a level word after it (``Homs province``). Resolution is
+``_rank.resolve`` with every mention of the article as context, against the
+offline GeoNames database of ``gazetteer``.
 """
 
 from __future__ import annotations
@@ -20,15 +22,12 @@ from typing import Any
 from reportedly.extract._draft import Draft, Extractor
 from reportedly.extract.places._rank import resolve
 from reportedly.extract.places._readings import demonym_countries, knobs
-from reportedly.extract.places.gazetteer import gazetteer as _gazetteer
-from reportedly.extract.places.gazetteer import norm
+from reportedly.extract.places._recognise import doubtful as _doubtful
+from reportedly.extract.places._recognise import spans as _spans
 from reportedly.model import Article, Place, Span, stable_id
 
 NAME = "places.v1"
 VERSION = NAME
-LABELS = frozenset({"GPE", "LOC", "FAC"})
-MAX_WORDS = 4
-_PREPS = frozenset({"in", "of", "near", "from", "at", "to", "around", "outside"})
 
 __all__ = ["NAME", "PLACES", "VERSION", "PlaceMention", "places", "resolve"]
 
@@ -54,99 +53,16 @@ class PlaceMention:
 
 
 @functools.cache
-def _words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+def _words() -> tuple[frozenset[str], tuple[str, ...]]:
     lex = knobs()
-    stop = frozenset(lex["stop"]["words"])
     direction = frozenset(lex["hints"]["directional"])
     relative = tuple(sorted(lex["hints"]["relative"], key=lambda s: -len(s)))
-    return stop, direction, relative
-
-
-def _plausible(name: str, sentence_start: bool) -> bool:
-    """Return whether a capitalised sequence spaCy missed is worth a place."""
-    stop, _, _ = _words()
-    if name.lower() in stop or len(name) < 3:
-        return False
-    if name.isupper() and norm(name) not in knobs()["aliases"]:
-        return False  # acronyms: NGO, UN, ISIS
-    w = knobs()["weights"]
-    for e, exact in _gazetteer().lookup(name):
-        big = e.level in ("country", "admin1", "region")
-        if not exact and not big:
-            continue
-        if big or (not sentence_start and e.population >= w["min_population"]):
-            return True
-    return False
-
-
-def _doubtful(doc: Any, ents: tuple) -> set[tuple[int, int]]:
-    """Return one-word PERSON/ORG entities after a preposition that may be places.
-
-    spaCy's small model tags many Middle-East towns as people ("the city of
-    Palmyra"); a name never part of a longer person name qualifies when a
-    preposition precedes it or it is a big town followed by punctuation.
-    """
-    people = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    out = set()
-    for ent in ents:
-        if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1 or ent.start == 0:
-            continue
-        tok = ent[0]
-        if tok.lower_ in people:
-            continue
-        after = doc[ent.end].pos_ if ent.end < len(doc) else "PUNCT"
-        big = after in ("PUNCT", "ADP", "CCONJ") and any(
-            x and e.population >= 100_000 for e, x in _gazetteer().lookup(tok.text)
-        )
-        if doc[ent.start - 1].lower_ in _PREPS or big:
-            out.add((tok.idx, tok.idx + len(tok.text)))
-    return out
-
-
-def _spans(doc: Any, ents: tuple) -> list[tuple[int, int]]:
-    """Return character ranges of candidate place names, in text order."""
-    out: list[tuple[int, int]] = list(_doubtful(doc, ents))
-    n = len(doc)
-    taken = [False] * n
-    for ent in ents:
-        taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
-        if ent.label_ not in LABELS:
-            continue
-        start, end = ent.start + (ent[0].lower_ == "the"), ent.end
-        levels = knobs()["level_of"]
-        while end > start and not doc[end - 1].text[:1].isupper():
-            if doc[end - 1].lower_ in levels:
-                break  # keep "Homs province"
-            end -= 1  # "Jayrud 60 kilometres" -> "Jayrud"
-        if start < end:
-            out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
-    # One pass over the tokens: capitalised alphabetic words outside entities.
-    text = doc.text
-    cap = [
-        alpha and not taken[i] and text[idx].isupper()
-        for i, (idx, alpha) in enumerate(doc.to_array(["IDX", "IS_ALPHA"]).tolist())
-    ]
-    i = 0
-    while i < n:
-        if not cap[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and j - i < MAX_WORDS and cap[j]:
-            j += 1
-        for k in range(j, i, -1):
-            span = doc[i:k]
-            if _plausible(span.text, doc[i].is_sent_start):
-                out.append((span.start_char, span.end_char))
-                i = k - 1
-                break
-        i += 1
-    return sorted(set(out))
+    return direction, relative
 
 
 def _hint(text: str, start: int, end: int, level: str | None) -> tuple:
     """Return ``(hint, hint_start, hint_end)`` for the mention ``start:end``."""
-    _, direction, relative = _words()
+    direction, relative = _words()
     before = text[max(0, start - 40) : start].lower()
     for phrase in relative:
         if before.endswith(phrase + " "):

@@ -13,6 +13,11 @@ import functools
 from collections.abc import Iterable
 
 from reportedly.extract.actors import lexicon as actor_lexicon
+from reportedly.extract.places._variants import (
+    article_keys,
+    lexicon,
+    skeleton_readings,
+)
 from reportedly.extract.places.gazetteer import Entry, gazetteer, norm
 from reportedly.lexicons import load_toml
 
@@ -52,8 +57,21 @@ def iso2(codes: Iterable[str]) -> set[str]:
     return out
 
 
-def candidates(name: str) -> list[tuple[Entry, bool]]:
-    """Return ``(entry, exact)`` readings of ``name``, aliases and demonyms included."""
+def candidates(
+    name: str, *, least: float = 0.0, spelled: bool = True
+) -> list[tuple[Entry, bool]]:
+    """Return ``(entry, exact)`` readings of ``name`` (see ``_candidates``)."""
+    return list(_candidates(name, least, spelled))
+
+
+@functools.lru_cache(maxsize=65536)
+def _candidates(name: str, least: float, spelled: bool) -> tuple:
+    """Return ``(entry, exact)`` readings of ``name``, aliases and demonyms included.
+
+    Other spellings count when the name has no reading as written (and
+    ``spelled``), a transliteration variant only when its spelling is
+    ``least`` close. Cached: an article set names the same places again.
+    """
     g, lex = gazetteer(), knobs()
     key = norm(name)
     if key.startswith("the "):
@@ -61,7 +79,9 @@ def candidates(name: str) -> list[tuple[Entry, bool]]:
     if key.endswith(" s") and not g.lookup(key):
         key = key[:-2]
     if key in lex["aliases"]:
-        return [(e, True) for e, _ in g.lookup(lex["aliases"][key])]
+        return tuple((e, True) for e, _ in g.lookup(lex["aliases"][key]))
+    if key in lexicon()["junk_names"]:
+        return ()  # "United Nations", "Village", "Gulf": never a place alone
     found = list(g.lookup(key))
     if key in lex["us_states"] and (name.endswith(".") or name.isupper()):
         state = lex["us_states"][key]
@@ -82,9 +102,22 @@ def candidates(name: str) -> list[tuple[Entry, bool]]:
         found += [
             (e, x) for e, x in base if (e.feature_class == "A") == (kind == "admin")
         ]
+    if not found and spelled:
+        found = variants(key, least)
     if not found and len(words) > 1:
         found = _inner(words)
-    return found
+    return tuple(found)
+
+
+def variants(key: str, least: float = 0.0) -> list[tuple[Entry, bool]]:
+    """Return readings of ``key`` under other spellings: with or without an
+    Arabic article (as exact as the gazetteer says), else by transliteration."""
+    g = gazetteer()
+    for alt in article_keys(key):
+        found = list(g.lookup(alt))
+        if found:
+            return found
+    return skeleton_readings(key, least)
 
 
 def _inner(words: list[str]) -> list[tuple[Entry, bool]]:
@@ -95,17 +128,20 @@ def _inner(words: list[str]) -> list[tuple[Entry, bool]]:
     the match is never exact.
     """
     stop = knobs()["stop"]["words"]
+    junk = lexicon()["junk_inner"] | lexicon()["junk_names"]
     for size in range(len(words) - 1, 0, -1):
         found = []
         for i in range(len(words) - size + 1):
             part = " ".join(words[i : i + size])
             if part in stop or len(part) < 3 and part not in knobs()["aliases"]:
                 continue
+            if part in junk or part in knobs()["level_of"]:
+                continue  # "Kennedy Center", "Safiyeh village", "Persian Gulf"
             if part in knobs()["demonyms"]:
                 continue  # "Syrian Observatory" is no place in Syria
             found += [
                 (e, False)
-                for e, x in candidates(part)
+                for e, x in candidates(part, spelled=False)
                 if x and (e.level != "point" or e.population >= 10_000)
             ]
         if found:
