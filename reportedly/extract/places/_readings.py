@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from reportedly.extract.actors import lexicon as actor_lexicon
 from reportedly.extract.places._variants import (
     article_keys,
+    english,
     lexicon,
     skeleton_readings,
 )
@@ -80,9 +81,21 @@ def _candidates(name: str, least: float, spelled: bool) -> tuple:
         key = key[:-2]
     if key in lex["aliases"]:
         return tuple((e, True) for e, _ in g.lookup(lex["aliases"][key]))
-    if key in lexicon()["junk_names"]:
+    if key in lexicon()["junk_names"] or key in lexicon()["regions"]:
         return ()  # "United Nations", "Village", "Gulf": never a place alone
     found = list(g.lookup(key))
+    if " " not in key and english(key):
+        # "Headquarters" is an alternate name of Stansted: a common word
+        # reads only as a place of its own name, under an exonym of a place
+        # where names are transliterated ("Palmyra" is Tadmur) or as a town
+        far = frozenset(lexicon()["transliteration"]["countries"])
+        found = [
+            (e, x)
+            for e, x in found
+            if x
+            or e.country in far
+            or e.population >= lexicon()["junk"]["common_word_town"]
+        ]
     if key in lex["us_states"] and (name.endswith(".") or name.isupper()):
         state = lex["us_states"][key]
         found += [(e, True) for e, _ in g.lookup(state) if e.feature_code == "ADM1"]
@@ -104,9 +117,20 @@ def _candidates(name: str, least: float, spelled: bool) -> tuple:
         ]
     if not found and spelled:
         found = variants(key, least)
+        if found and not any(g.lookup(k) for k in article_keys(key)):
+            _FUZZY.add(name)
     if not found and len(words) > 1:
         found = _inner(words)
     return tuple(found)
+
+
+_FUZZY: set[str] = set()
+
+
+def fuzzy(name: str) -> bool:
+    """Return whether ``name`` reads as places only by its consonant skeleton."""
+    candidates(name)
+    return name in _FUZZY
 
 
 def variants(key: str, least: float = 0.0) -> list[tuple[Entry, bool]]:
@@ -139,10 +163,13 @@ def _inner(words: list[str]) -> list[tuple[Entry, bool]]:
                 continue  # "Kennedy Center", "Safiyeh village", "Persian Gulf"
             if part in knobs()["demonyms"]:
                 continue  # "Syrian Observatory" is no place in Syria
+            common = " " not in part and english(part)  # "Ain" (France)
             found += [
                 (e, False)
                 for e, x in candidates(part, spelled=False)
-                if x and (e.level != "point" or e.population >= 10_000)
+                if x
+                and (e.level != "point" or e.population >= 10_000)
+                and not (common and e.level == "admin2")
             ]
         if found:
             return found

@@ -131,11 +131,24 @@ def spans(doc: Any, ents: tuple) -> list[tuple[int, int]]:
         if ent.label_ in LABELS:
             span = _trim(doc, ent)
             if span and norm(text[span[0] : span[1]]) not in junk:
-                out.append(span)
+                out += _split(doc, text, span)
         elif ent.label_ in _OTHER and norm(ent.text) not in demonyms:
             out += _other(doc, text, ent, people, first)
     out += _scan(doc, text, taken, first)
     return sorted(set(out))
+
+
+def _split(doc: Any, text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Return a place entity that runs into a country name ("Ain Issa Syria")
+    as two names, unless the whole is a name the gazetteer knows."""
+    s, e = span
+    name = text[s:e]
+    head, _, last = name.rpartition(" ")
+    if not head or len(head) < 3 or gazetteer().lookup(name):
+        return [span]
+    if any(x and c.level == "country" for c, x in gazetteer().lookup(last)):
+        return [(s, s + len(head.rstrip())), (e - len(last), e)]
+    return [span]
 
 
 def _trim(doc: Any, ent: Any) -> tuple[int, int] | None:

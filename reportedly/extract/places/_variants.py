@@ -35,7 +35,53 @@ def lexicon() -> dict:
     lex["junk_names"] = frozenset(lex["junk"]["names"])
     lex["junk_inner"] = frozenset(lex["junk"]["inner"])
     lex["drop_vowels"] = str.maketrans("", "", lex["transliteration"]["vowels"])
+    lex["regions"] = frozenset(lex["junk"].get("regions", ()))
     return lex
+
+
+@functools.cache
+def _dictionary() -> frozenset[str]:
+    """Return the English words of the spaCy pipeline's lemmatizer tables."""
+    from reportedly.annotate import load
+
+    try:
+        lookups = load().get_pipe("lemmatizer").lookups
+    except (KeyError, ValueError):
+        return frozenset()
+    words: set[str] = set()
+    for table in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(table):
+            for v in lookups.get_table(table).values():
+                words.update(w for w in v if isinstance(w, str))
+                if isinstance(v, dict):
+                    words.update(w for w in v if isinstance(w, str))
+    return frozenset(words)
+
+
+_ENDINGS = (
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+)
+
+
+@functools.lru_cache(maxsize=16384)
+def english(word: str) -> bool:
+    """Return whether ``word`` (or its stem: "Kills", "Terrorists") is a common
+    English word: such a word is read as a place only under its own spelling."""
+    w = norm(word)
+    words = _dictionary()
+    if w in words:
+        return True
+    return any(
+        w.endswith(a) and len(w) - len(a) >= 3 and w[: len(w) - len(a)] + b in words
+        for a, b in _ENDINGS
+    )
 
 
 def article_keys(name: str) -> list[str]:
@@ -127,7 +173,14 @@ def skeleton_readings(name: str, least: float = 0.0) -> list[tuple[Entry, bool]]
     s = skeleton(name)
     if not s:
         return []
+    words = norm(name).split()
+    if all(english(w) for w in words if len(w) > 2):
+        return []  # "Kills" is no Kilis, "Killed" no Khledia
     g = gazetteer()
+    if len(words) > 1 and any(
+        e.level == "country" for w in words for e, x in g.lookup(w) if x
+    ):
+        return []  # "Ain Issa Syria" runs into the next name
     bare = _bare(norm(name))
     close: dict[int, tuple[float, bool]] = {}
     for key, pid, exact in _index(g).get(s, ()):
