@@ -36,7 +36,7 @@ from reportedly.extract.events._lexicon import tables
 from reportedly.extract.events._when import date_event
 from reportedly.model import Event, EventPlace, Span
 
-VERSION = "event_places.v3"
+VERSION = "event_places.v4"
 
 
 class PlaceMentionLike(Protocol):
@@ -180,7 +180,10 @@ def _own_place(
     if ante is not None and ante.i in at:
         return at[ante.i], "clause"
     statement = _where.is_statement(_quads().get(ev.type))
+    actors = [(a.span.start, a.span.end, a.span.text) for a in ev.actors]
     for head, skip, source, setting in _where.levels(trig, statement):
+        if source == "statement" and not _where.speaker_own(head, actors):
+            return None, "clause"  # inside another actor's quoted content
         here = [
             at[t.i]
             for t, how in _where.own(head, skip, setting)
@@ -191,12 +194,31 @@ def _own_place(
     return None, "clause"
 
 
+def _bare(text: str) -> str:
+    return re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I).lower()
+
+
+def _target(ev: Event, every: Sequence[PlaceMentionLike]) -> PlaceMentionLike | None:
+    """``an assault on Afrin``: a recipient that is nothing but a place, even
+    one that also names an actor, is where an assault or coercion happened."""
+    if not _where.is_target(ev.type):
+        return None
+    for r in ev.recipients:
+        for m in every:
+            bare = _bare(r.span.text) in (_bare(m.span.text), _bare(_full(m).text))
+            if m.place_id and _overlaps(m.span, r.span) and bare:
+                return m
+    return None
+
+
 def _locate(
     doc: Any,
     ev: Event,
     places: Sequence[PlaceMentionLike],
     top: tuple[PlaceMentionLike | None, str],
     roles: dict[int, str],
+    every: Sequence[PlaceMentionLike] = (),
+    sentence: tuple[PlaceMentionLike | None, set[str]] = (None, set()),
 ) -> Event:
     resolved = [m for m in places if m.place_id]
     # a recipient that is nothing but a place is where, not whom
@@ -210,7 +232,14 @@ def _locate(
     ev = dataclasses.replace(ev, recipients=tuple(keep))
     where, source = moved, "clause"
     if where is None:
+        where = _target(ev, every)
+    if where is None:
         where, source = _own_place(doc, ev, resolved, roles)
+    only, claimed = sentence
+    if where is None and only is not None and only.place_id not in claimed:
+        trig, tok = _token(doc, ev.trigger or ev.evidence), _token(doc, only.span)
+        if trig is not None and tok is not None and _where.free(tok, trig):
+            where, source = only, "sentence"
     if where is None:
         where, source = top
     if where is None:  # why there is no place: no_place | ambiguous
@@ -239,13 +268,28 @@ def event_places(
     would support``, ``USA officials``): a place named there acts, it is not
     where anything happens. ``countries`` maps a place id to its country, to
     tell whether the article's focus is unambiguous."""
+    every = list(places)
     places = [m for m in places if not any(_overlaps(m.span, a) for a in actors)]
     sentences = _Sentences(doc)
     top = focus_of(places, countries, after=_dateline(doc.text))
     roles = {m.span.start: _role(doc, m.span) for m in places}
+    events = list(events)
+    sents = [sentences.of((ev.trigger or ev.evidence).start) for ev in events]
+    # first pass: the places events take from their own clauses
+    first = [
+        _locate(doc, ev, places, (None, "no_place"), roles, every) for ev in events
+    ]
+    claimed: dict[tuple[int, int], set[str]] = {}
+    for ev, sent in zip(first, sents, strict=True):
+        if ev.location is not None and ev.location.place_id:
+            claimed.setdefault(sent, set()).add(ev.location.place_id)
     out = []
-    for ev in events:
-        sent = sentences.of((ev.trigger or ev.evidence).start)
-        ev = _locate(doc, ev, places, top, roles)
+    for ev, sent in zip(events, sents, strict=True):
+        only = None
+        if _where.lex()["sentence"]["enabled"]:
+            only = _where.sentence_place(places, sent, roles, _dateline(doc.text))
+        ev = _locate(
+            doc, ev, places, top, roles, every, (only, claimed.get(sent, set()))
+        )
         out.append(date_event(doc, ev, dates, sent, published))
     return out

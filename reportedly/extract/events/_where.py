@@ -16,7 +16,7 @@ word lists are ``lexicons/event_places.toml``.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from reportedly.lexicons import load_toml, word_set
@@ -59,6 +59,8 @@ def _enter(child: Any) -> str | None:
         return None  # "attacked A and killed B in Homs": a clause of its own
     if child.dep_ not in _set("tree", "clausal"):
         return "own"
+    if child.dep_ == "acl" and child.lemma_.lower() in _set("tree", "position_acl"):
+        return "own"  # "assault on troops based in Raqqa"
     same = child.dep_ == "advcl" and child.tag_ in _set("tree", "same_happening_tags")
     if same and not any(c.dep_ == "mark" for c in child.children):
         return "own"  # "shelled the town, killing ten in Douma"
@@ -149,11 +151,20 @@ def role(root: Any) -> str:
     Egypt``), ``obj`` as an object, else ``other`` (a subject or a modifier:
     ``USA officials``). A conjunct or an apposition takes the role of the word
     it hangs on (``in Homs and Hama``, ``of Accrington, Lancashire``), and so
-    does the place of a relational word (``the outskirts of Damascus``)."""
-    for _ in range(6):
+    does the place of a relational word (``the outskirts of Damascus``) and
+    a place modifying a place noun (``at Sunderland station``, ``outside its
+    Durham headquarters``, ``the Afghan capital``)."""
+    heads = _set("where", "place_heads") | _set("where", "relational")
+    for _ in range(8):
         head = root.head
         if root.dep_ in ("conj", "appos") and head.i != root.i:
             root = head
+        elif (
+            root.dep_ in ("compound", "amod", "nmod")
+            and head.i != root.i
+            and (head.lemma_.lower() in heads or head.lower_ in heads)
+        ):
+            root = head  # "at Sunderland station", "the Afghan capital"
         elif (
             root.dep_ == "pobj"
             and head.lower_ == "of"
@@ -162,6 +173,8 @@ def role(root: Any) -> str:
             root = head.head
         else:
             break
+    if _compared(root):
+        return "other"
     head = root.head
     towards = head.lower_ == "to" and head.head.lemma_.lower() in _set(
         "where", "to_heads"
@@ -171,6 +184,35 @@ def role(root: Any) -> str:
     if root.dep_ == "dobj" or head.i == root.i:
         return "obj"
     return "other"
+
+
+def _compared(tok: Any) -> bool:
+    """``like Srebrenica in 1995``, ``as in Bosnia``: a place compared with."""
+    words = _set("where", "comparison")
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i or head.pos_ in ("VERB", "AUX"):
+            return tok.lower_ in words and tok.dep_ in ("prep", "mark", "advmod")
+        if tok.lower_ in words and tok.dep_ in ("prep", "mark", "advmod"):
+            return True
+        tok = head
+    return False
+
+
+def free(place: Any, trigger: Any) -> bool:
+    """Is ``place`` outside any nested clause that does not hold the
+    trigger (``battling Isis before crossing into Iraq``: Iraq is not)?"""
+    foreign = _set("sentence", "foreign")
+    tok = place
+    for _ in range(12):
+        if tok.dep_ in foreign and not (
+            tok.left_edge.i <= trigger.i <= tok.right_edge.i
+        ):
+            return False
+        if tok.head.i == tok.i:
+            return True
+        tok = tok.head
+    return True
 
 
 def antecedent(trigger: Any) -> Any | None:
@@ -186,6 +228,52 @@ def antecedent(trigger: Any) -> Any | None:
     return None
 
 
+def speaker_own(head: Any, actors: list[tuple[int, int, str]]) -> bool:
+    """Is the event with these actors (start, end, text) the speaker's own
+    statement, the speech verb ``head``'s subject or a speaker pronoun?"""
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    words = _set("statement", "speaker_pronouns")
+    for start, end, text in actors:
+        if text.strip().lower() in words:
+            return True
+        for s in subj:
+            lo = min(t.idx for t in s.subtree)
+            hi = max(t.idx + len(t) for t in s.subtree)
+            if start < hi and lo < end:
+                return True
+    return False
+
+
+def is_target(kind: str) -> bool:
+    """Is the recipient of an event of this type the place it happened at
+    when it is nothing but a place (``an assault on Afrin``)?"""
+    return any(
+        kind == t or kind.startswith(t + ":") for t in _set_raw("target", "types")
+    )
+
+
+@functools.cache
+def _set_raw(section: str, key: str) -> tuple[str, ...]:
+    return tuple(lex()[section][key])
+
+
 def is_statement(quad: str | None) -> bool:
     """Is an event of this class (events.toml ``quad``) a statement?"""
     return quad in _set("statement", "quads")
+
+
+def sentence_place(
+    places: Sequence[Any],
+    sent: tuple[int, int],
+    roles: dict[int, str],
+    after: int,
+) -> Any | None:
+    """The sentence's place when it names exactly one (outside actor names
+    and a dateline) and says where with it (``in Homs``, ``struck Homs``),
+    not as a modifier (``USA officials``)."""
+    lo, hi = max(sent[0], after), sent[1]
+    here = [m for m in places if m.place_id and lo <= m.span.start < hi]
+    if len({m.place_id for m in here}) != 1:
+        return None
+    said = [m for m in here if roles.get(m.span.start) != "other"]
+    return said[0] if said else None
