@@ -170,7 +170,7 @@ def _own_place(
     trig = _token(doc, ev.trigger or ev.evidence)
     if trig is None:
         return None, "clause"
-    at = {}
+    at: dict[int, Any] = {}
     for m in resolved:
         tok = _token(doc, m.span)
         if tok is not None:

@@ -239,15 +239,14 @@ def _vet(
         big = ent.feature_code == "PPLC" or ent.population >= 100_000
         if big and not fuzzy(name):
             continue  # exact or not, a capital or a large city may be far
-        others = [
-            o.entry
-            for j, o in enumerate(out_r)
-            if j != i
-            and o.entry is not None
-            and o.entry.lat is not None
-            and o.entry.level != "country"
-        ]
-        if others and all(km(ent.lat, ent.lon, o.lat, o.lon) > far for o in others):
+        others: list[tuple[float, float]] = []
+        for j, o in enumerate(out_r):
+            other = o.entry
+            if j == i or other is None or other.level == "country":
+                continue
+            if other.lat is not None and other.lon is not None:
+                others.append((other.lat, other.lon))
+        if others and all(km(ent.lat, ent.lon, la, lo) > far for la, lo in others):
             out_r[i] = Resolution(None, 0.0, r.level)
     return out_n, out_r
 
