@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import platform
 import sys
 from pathlib import Path
 
@@ -37,3 +39,20 @@ def record(name: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> N
     OUT.mkdir(parents=True, exist_ok=True)
     data = {"header": list(header), "rows": [list(map(str, r)) for r in rows]}
     (OUT / f"{name}.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+def machine_basics() -> dict[str, str]:
+    """Cores, CPU model and Python version of this machine, for bench tables."""
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cores": str(os.cpu_count()),
+        "cpu": cpu,
+        "python": platform.python_version(),
+    }

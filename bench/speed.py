@@ -21,7 +21,6 @@ import argparse
 import itertools
 import json
 import os
-import platform
 import resource
 import subprocess
 import sys
@@ -35,7 +34,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from bench.common import ROOT, record, shared_dir, table
+from bench.common import ROOT, machine_basics, record, shared_dir, table
 from reportedly import analyze_documents
 from reportedly.annotate import load, model_name
 from reportedly.clean import clean
@@ -273,18 +272,8 @@ def measure_rss(
 def machine(nlp) -> dict[str, str]:
     import spacy
 
-    cpu = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     return {
-        "cores": str(os.cpu_count()),
-        "cpu": cpu,
-        "python": platform.python_version(),
+        **machine_basics(),
         "spacy": spacy.__version__,
         "model": model_name(nlp),
         "pipes": ",".join(nlp.pipe_names),

@@ -25,17 +25,14 @@ import argparse
 import datetime
 import http.client
 import json
-import os
-import platform
 import socket
 import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 from statistics import quantiles
 
-from bench.common import OUT, ROOT, table
+from bench.common import OUT, ROOT, machine_basics, table
 
 TARGET_MS = 100.0
 EVENTS = (
@@ -170,19 +167,7 @@ def cold_groups(articles: list[str]) -> dict[str, list[str]]:
 
 
 def machine() -> dict[str, str]:
-    cpu = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {
-        "cores": str(os.cpu_count()),
-        "cpu": cpu,
-        "python": platform.python_version(),
-    }
+    return machine_basics()
 
 
 def run_groups(

@@ -42,7 +42,8 @@ def digest(value: str) -> str:
     return hashlib.sha1(value.encode("utf-8")).hexdigest()[:12]
 
 
-def _arg(a: Analysis, arg: EventArg | None) -> str:
+def arg_text(a: Analysis, arg: EventArg | None) -> str:
+    """An event argument as a reader sees it: span, then -> actor [codes]."""
     if arg is None:
         return ""
     actor = next((x for x in a.actors if x.id == arg.actor_id), None)
@@ -66,8 +67,8 @@ def _event(a: Analysis, e: Event) -> dict[str, str]:
     return {
         "real": f"{e.type} {e.trigger.text if e.trigger else ''} @ {e.evidence.start}",
         "type": e.type + (f":{e.mode}" if e.mode else ""),
-        "actor": " + ".join(_arg(a, x) for x in e.actors),
-        "recipient": " + ".join(_arg(a, x) for x in e.recipients),
+        "actor": " + ".join(arg_text(a, x) for x in e.actors),
+        "recipient": " + ".join(arg_text(a, x) for x in e.recipients),
         "claimant": claimant,
         "modality": e.modality,
         "date": e.date or "",

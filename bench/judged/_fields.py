@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bench.judged._sample import digest, sentence
-from reportedly.model import Analysis, Event, EventArg, Quote
+from reportedly.model import Analysis, Event, Quote
+from reportedly.reviews import arg_text
 
 EVENT_FIELDS = (
     "real",
@@ -19,17 +20,6 @@ QUOTE_FIELDS = ("real", "speaker", "content")
 # a record is usable when it is real and these are right or rightly empty
 USABLE = ("type", "actor", "recipient", "claimant", "modality")
 GOOD = {"right", "rightly_empty", "yes"}
-
-
-def _actor(a: Analysis, arg: EventArg | None) -> str:
-    if arg is None:
-        return ""
-    actors = {x.id: x for x in a.actors}
-    actor = actors.get(arg.actor_id or "")
-    if actor is None:
-        return f"{arg.span.text} (unresolved)"
-    code = "/".join(c for c in (actor.country, actor.sector) if c)
-    return f"{arg.span.text} -> {actor.name}" + (f" [{code}]" if code else "")
 
 
 def event_values(a: Analysis, e: Event) -> dict[str, str]:
@@ -52,8 +42,8 @@ def event_values(a: Analysis, e: Event) -> dict[str, str]:
     return {
         "real": "",  # tied to the key: sentence and trigger
         "type": e.type + (f":{e.mode}" if e.mode else ""),
-        "actor": " + ".join(_actor(a, x) for x in e.actors),
-        "recipient": " + ".join(_actor(a, x) for x in e.recipients),
+        "actor": " + ".join(arg_text(a, x) for x in e.actors),
+        "recipient": " + ".join(arg_text(a, x) for x in e.recipients),
         "claimant": claimant,
         "modality": e.modality,
         "date": date,

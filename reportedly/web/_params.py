@@ -40,22 +40,12 @@ KIND_FILTERS: dict[str, tuple[str, ...]] = {
         "min_confidence",
         "text",
     ),
-    "incidents": (
-        "type",
-        "actor",
-        "recipient",
-        "claimant",
-        "outlet",
-        "country",
-        "place",
-        "since",
-        "until",
-        "modality",
-        "text",
-    ),
     "actors": ("actor", "country", "type"),
     "articles": ("outlet", "since", "until", "text"),
 }
+KIND_FILTERS["incidents"] = tuple(
+    f for f in KIND_FILTERS["events"] if f != "min_confidence"
+)
 KIND_FILTERS["claims"] = KIND_FILTERS["events"]
 KIND_FILTERS["map"] = KIND_FILTERS["events"]
 TYPE_VALUES = {
