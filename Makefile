@@ -3,10 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+SPARK_STAMP := $(VENV)/.spark-stamp
 SHARED ?= ../shared
 DEMO   := reportedly/demo/000_49bb6308d4702ce6.txt
 
-.PHONY: install run test eval bench lint clean
+.PHONY: install spark run test eval bench lint clean
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,7 +37,15 @@ run: install
 	@echo "Browse the demo store: $(VENV)/bin/reportedly serve --db $(DEMO_DB)"
 	@echo "then open http://127.0.0.1:8000/ (API docs at http://127.0.0.1:8000/docs)"
 
-test: install
+# The Spark engine is an optional extra (PySpark; Java 17 comes from Debian):
+# the tests install it, `make run` does not.
+$(SPARK_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,spark]'
+	touch $(SPARK_STAMP)
+
+spark: $(SPARK_STAMP)
+
+test: install $(SPARK_STAMP)
 	$(PY) -m pytest -q -p no:cacheprovider
 
 eval: install

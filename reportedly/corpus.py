@@ -126,10 +126,23 @@ def ingest_documents(
         seen.add(article.id)
         return False
 
+    results = analyze_documents(docs, skip=skip, **options)
+    return store_results(results, store, summary, batch_size, progress)
+
+
+def store_results(
+    results: Iterable[Analysis | ErrorRecord],
+    store: Store,
+    summary: IngestSummary,
+    batch_size: int = 32,
+    progress: Callable[[int], Any] | None = None,
+) -> IngestSummary:
+    """Store analysed results in batches (committed on a writer thread) and
+    fill ``summary`` with what was stored and the corpus totals after it."""
     writer = _Writer(store, summary)
     batch: list[Analysis | ErrorRecord] = []
     try:
-        for item in analyze_documents(docs, skip=skip, **options):
+        for item in results:
             batch.append(item)
             if progress:
                 progress(1)

@@ -28,12 +28,18 @@ Result = Analysis | ErrorRecord
 FORMATS = ("json", "jsonl", "text")
 
 
+def settings_or_env(settings: Settings | None) -> Settings:
+    """Return ``settings``, or the environment's when None."""
+    return _settings(settings)
+
+
 def _settings(settings: Settings | None) -> Settings:
     return settings if settings is not None else Settings.from_env()
 
 
-def _resources(settings: Settings) -> Resources:
+def resources(settings: Settings | None = None) -> Resources:
     """Return the extraction resources, checked: raises ``SetupError`` if missing."""
+    settings = _settings(settings)
     res = Resources(cache_dir=settings.cache_dir, actors_file=settings.actors_file)
     check_resources(res)
     return res
@@ -60,7 +66,7 @@ def analyze_texts(
     comes back as the result's ``source``. Bad items become error records.
     """
     s = _settings(settings)
-    res = _resources(s)  # fails now, not at the first article
+    res = resources(s)  # fails now, not at the first article
     return pipeline.analyze_documents(
         read_texts(items),
         raw=raw,
@@ -81,7 +87,7 @@ def analyze_documents(
 ) -> Iterator[Result]:
     """Analyse documents already read (``RawDocument``), lazily and in order."""
     s = _settings(settings)
-    res = _resources(s)
+    res = resources(s)
     return pipeline.analyze_documents(
         docs,
         raw=raw,
@@ -102,7 +108,7 @@ def analyze_paths(
 ) -> Iterator[Result]:
     """Analyse every document of files, directories or ``-`` (stdin), in order."""
     s = _settings(settings)
-    res = _resources(s)
+    res = resources(s)
     docs = read_sources(paths, exclude=exclude)
     return pipeline.analyze_documents(
         docs, raw=raw, published=published, model=s.model, resources=res
@@ -132,7 +138,7 @@ def analyze(
         outlet=outlet,
         published=published,
     )
-    res = _resources(s)
+    res = resources(s)
     (result,) = pipeline.analyze_documents([doc], raw=raw, model=s.model, resources=res)
     if isinstance(result, ErrorRecord):
         raise InputError(result.error, result.message)
@@ -198,7 +204,7 @@ def ingest(
     as documents are stored or skipped.
     """
     s = _settings(settings)
-    res = _resources(s)
+    res = resources(s)
     store = db if isinstance(db, Store) else open_store(db)
     try:
         docs = read_sources(sources, exclude=[store.path])

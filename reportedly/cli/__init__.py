@@ -7,7 +7,7 @@ from typing import IO
 
 import click
 
-from reportedly import report, service
+from reportedly import batch, report, service
 from reportedly.cli import _common as _c
 
 
@@ -46,6 +46,7 @@ def setup() -> None:
 @_c.published
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+@_c.workers
 @_c.progress
 @_c.errors
 def analyze(
@@ -55,6 +56,7 @@ def analyze(
     published: str | None,
     model: str | None,
     output: IO[str],
+    workers: int | None,
     progress: bool | None,
 ) -> None:
     """Analyse articles: quotes and speakers, actors, events with their claimants,
@@ -67,7 +69,9 @@ def analyze(
     Example: reportedly analyze --format text article.txt
     """
     s = _c.settings(model)
-    results = service.analyze_paths(paths, raw=raw, published=published, settings=s)
+    results = batch.analyze_paths(
+        paths, workers=workers, raw=raw, published=published, settings=s
+    )
     with _c.bar(progress) as bar:
         counts = service.render(_c.ticking(results, bar), fmt, output)
     click.echo(f"{counts.analysed} analysed, {counts.failed} failed", err=True)
@@ -83,6 +87,24 @@ def analyze(
 )
 @_c.published
 @_c.raw
+@_c.workers
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="local: worker processes into --db; spark: a Spark job writing Parquet "
+    "datasets to --out (then: reportedly load).",
+)
+@click.option(
+    "--master",
+    metavar="URL",
+    help="--engine spark: local[N] or spark://HOST:7077 (default: local[N] with "
+    "N from --workers, else local[*]).",
+)
+@click.option(
+    "--out", metavar="DIR", help="--engine spark: the Parquet dataset directory."
+)
 @_c.progress
 @_c.errors
 def ingest(
@@ -91,23 +113,37 @@ def ingest(
     batch_size: int,
     published: str | None,
     raw: bool,
+    workers: int | None,
+    engine: str,
+    master: str | None,
+    out: str | None,
     progress: bool | None,
 ) -> None:
     """Analyse articles and store them, their events and incidents in a DuckDB file.
 
     Idempotent and resumable: articles already in the store are skipped
     before parsing, and each batch is committed whole. The store's own files
-    are never read as input.
+    are never read as input. With --engine spark the job writes Parquet
+    datasets (partitioned by publication month) under --out instead, and a
+    rerun skips the slices already complete.
 
-    Example: reportedly ingest --db corpus.duckdb articles/ feed.jsonl
+    Example: reportedly ingest --db corpus.duckdb --workers 2 articles/ feed.jsonl
+
+    Example: reportedly ingest --engine spark --master local[2] --out ds/ crawl/
     """
     s = _c.settings()
+    if engine == "spark":
+        _batch.spark_ingest(sources, out, master, workers, published, raw, s)
+        return
+    if out or master:
+        raise click.UsageError("--out and --master go with --engine spark")
     show = sys.stderr.isatty() if progress is None else progress
     total = service.count_documents(sources, db) if show else None  # for the ETA
     with _c.bar(show, total) as bar:
-        summary = service.ingest(
+        summary = batch.ingest(
             sources,
             db=db,
+            workers=workers,
             batch_size=batch_size,
             published=published,
             raw=raw,
@@ -117,4 +153,4 @@ def ingest(
     click.echo(report.render_summary(summary.to_dict(), db), err=True)
 
 
-from reportedly.cli import _store, _web  # noqa: E402,F401  (register their commands)
+from reportedly.cli import _batch, _store, _web  # noqa: E402,F401  (register commands)

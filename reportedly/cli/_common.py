@@ -75,6 +75,14 @@ published = click.option(
 raw = click.option(
     "--raw", is_flag=True, help="No cleaning: article.text is the input byte for byte."
 )
+workers = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Worker processes (default: the machine's cores; an input of up to 32 "
+    "documents runs in this process). Records are the same for any N.",
+)
 progress = click.option(
     "--progress/--no-progress",
     default=None,

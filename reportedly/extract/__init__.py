@@ -24,6 +24,7 @@ __all__ = [
     "Resources",
     "check_resources",
     "extract",
+    "resource_files",
     "setup",
     "using",
     "versions",
@@ -67,6 +68,12 @@ def versions() -> dict[str, str]:
 def check_resources(resources: Resources | None = None) -> None:
     """Raise ``SetupError`` when a file built at setup (the gazetteer) is missing."""
     _gazetteer.require((resources or Resources()).cache_dir)
+
+
+def resource_files(resources: Resources | None = None) -> list[Path]:
+    """Return the files built at setup that extraction reads (the gazetteer):
+    what a batch job ships to machines that run the pipeline."""
+    return [_gazetteer.require((resources or Resources()).cache_dir)]
 
 
 def setup(resources: Resources | None = None) -> Path:

@@ -3,12 +3,14 @@
 Formats, chosen by extension (``.gz`` is undone first, except for WARC):
 ``.txt`` and unknown extensions (one article per file; HTML is recognised),
 ``.html``/``.htm``, ``.jsonl``/``.ndjson`` (one article per line), ``.json``
-(an object or a list of objects), ``.csv``/``.tsv`` (one article per row) and
+(an object or a list of objects), ``.csv``/``.tsv`` (one article per row),
+``.parquet`` (one article per row, the fields of a JSONL record) and
 ``.warc``/``.warc.gz`` (HTML and text responses). ``-`` reads stdin and
 detects WARC, JSON, JSONL, HTML or text.
 
 Each document's ``source`` says where to find it: ``path``, ``path:LINE``
-(JSONL), ``path#row N`` (CSV, the header is row 1), ``path[I]`` (JSON list)
+(JSONL), ``path#row N`` (CSV, the header is row 1), ``path#record N``
+(Parquet, from 1), ``path[I]`` (JSON list)
 or ``path@OFFSET`` (WARC byte offset). A bad document becomes an
 ``ErrorRecord``; reading never raises for bad input.
 

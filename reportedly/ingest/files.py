@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportedly.ingest.decode import NotText, decode_bytes, html_charset
+from reportedly.ingest.parquet import read_parquet
 from reportedly.ingest.records import read_csv, read_json, read_jsonl
 from reportedly.ingest.warc import read_warc
 from reportedly.model import ErrorRecord, RawDocument
@@ -22,7 +23,10 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 WARC_SUFFIXES = {".warc", ".arc"}
 # One article per file; bigger than this cannot hold a 1,000,000-character text.
 MAX_DOCUMENT_BYTES = 50_000_000
-EXPECTED = "expected article text (UTF-8 or another encoding), HTML, JSONL, CSV or WARC"
+EXPECTED = (
+    "expected article text (UTF-8 or another encoding), HTML, JSONL, CSV, "
+    "Parquet or WARC"
+)
 
 
 def walk(root: Path) -> Iterator[Path]:
@@ -48,6 +52,9 @@ def read_file(path: Path) -> Iterator[Item]:
     """Yield the documents of one file; never raise for bad content."""
     name = str(path)
     suffix, gz = _suffixes(path)
+    if suffix == ".parquet" and not gz:
+        yield from read_parquet(path)
+        return
     if suffix in WARC_SUFFIXES:
         with open(path, "rb") as fh:
             yield from read_warc(fh, name)
