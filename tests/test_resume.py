@@ -46,10 +46,13 @@ def _corpus(path: Path, n: int = 30) -> Path:
     return path
 
 
-def _run(source: Path, db: Path, kill_at: int | None) -> int | None:
+def _run(
+    source: Path, db: Path, kill_at: int | None, workers: int = 1
+) -> int | None:
     """Run ``reportedly ingest``; SIGKILL it once ``kill_at`` documents are done."""
     cmd = [sys.executable, "-m", "reportedly.cli", "ingest", "--progress"]
-    cmd += ["--batch-size", "4", "--db", str(db), str(source)]
+    cmd += ["--batch-size", "4", "--workers", str(workers)]
+    cmd += ["--db", str(db), str(source)]
     env = {**os.environ, "TQDM_MININTERVAL": "0", "TQDM_MINITERS": "1"}
     proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, env=env)
     killed = []
@@ -78,22 +81,26 @@ def _tables(db: Path) -> dict[str, list]:
         return {t: s.sql(f"SELECT * FROM {t} ORDER BY ALL")[1] for t in TABLES}
 
 
-def test_killed_runs_resume_to_the_uninterrupted_result(tmp_path: Path) -> None:
-    source = _corpus(tmp_path / "corpus.jsonl")
+@pytest.mark.parametrize(("workers", "n"), [(1, 30), (2, 90)])
+def test_killed_runs_resume_to_the_uninterrupted_result(
+    tmp_path: Path, workers: int, n: int
+) -> None:
+    """With ``--workers 2`` the kill hits the parent; its workers then exit."""
+    source = _corpus(tmp_path / "corpus.jsonl", n)
     whole, resumed = tmp_path / "whole.duckdb", tmp_path / "resumed.duckdb"
-    assert _run(source, whole, None) is None
+    assert _run(source, whole, None) is None  # one process: the reference
     partial = []
-    for kill_at in (6, 14, 22):
-        if _run(source, resumed, kill_at) is not None:
+    for kill_at in (n // 5, n // 2, 3 * n // 4):
+        if _run(source, resumed, kill_at, workers) is not None:
             with open_store(resumed, read_only=True) as s:
                 partial.append(s.counts()["articles"])
-    _run(source, resumed, None)
-    assert any(0 < n < 30 for n in partial), partial  # a kill hit a run mid-way
+    _run(source, resumed, None, workers)
+    assert any(0 < k < n for k in partial), partial  # a kill hit a run mid-way
     want, got = _tables(whole), _tables(resumed)
     assert want["articles"] and want["events"] and want["errors"]
-    assert len(want["articles"]) == 30
+    assert len(want["articles"]) == n
     for t in TABLES:
         assert got[t] == want[t], t
     # and once more: nothing new
-    _run(source, resumed, None)
+    _run(source, resumed, None, workers)
     assert _tables(resumed) == want

@@ -56,5 +56,8 @@ def run(tasks_conn: Any, results_conn: Any, options: dict[str, Any]) -> None:
             return False
 
         results = list(pipeline.analyze_documents(docs, skip=skip, **options))
-        results_conn.send((key, results, skipped, peak_rss_mb()))
+        try:
+            results_conn.send((key, results, skipped, peak_rss_mb()))
+        except OSError:  # the parent is gone (killed): nobody to answer
+            return
     results_conn.close()

@@ -116,9 +116,11 @@ class Pool:
         *,
         seen: frozenset[str] = frozenset(),
         chunk: int = CHUNK,
+        start_method: str = "spawn",
         **options: Any,
     ) -> None:
-        self.ctx = mp.get_context("spawn")  # no fork of a process holding threads
+        # spawn: never fork a process that holds threads (the store's writer)
+        self.ctx = mp.get_context(start_method)
         self.options = {**options, "seen": seen}
         self.chunk = max(1, chunk)
         self.stats = PoolStats(workers=workers, peak_rss_mb=[0.0] * workers)
