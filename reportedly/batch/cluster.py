@@ -41,7 +41,9 @@ def _wait_for(path: Path, text: str, proc: subprocess.Popen, timeout: float) -> 
             break
         time.sleep(0.25)
     tail = path.read_text(encoding="utf-8", errors="replace")[-2000:]
-    raise SetupError(f"the Spark {path.stem} did not start (expected {text!r}):\n{tail}")
+    raise SetupError(
+        f"the Spark {path.stem} did not start (expected {text!r} in its log):\n{tail}"
+    )
 
 
 @contextlib.contextmanager
@@ -106,7 +108,8 @@ def standalone(cores: int = 2, memory: str = "4g") -> Iterator[str]:
                     str(_free_port()),
                 ],
             )
-            _wait_for(wlog, "Successfully registered with master", worker, START_TIMEOUT)
+            registered = "Successfully registered with master"
+            _wait_for(wlog, registered, worker, START_TIMEOUT)
             yield url
         finally:
             for p in reversed(procs):

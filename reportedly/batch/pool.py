@@ -20,6 +20,7 @@ import logging
 import multiprocessing as mp
 import os
 import signal
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ class PoolStats:
     replaced: int = 0
     skipped: int = 0
     peak_rss_mb: list[float] = field(default_factory=list)
+    startup_seconds: float = 0.0  # until every first worker had loaded
 
 
 class _Worker:
@@ -125,6 +127,7 @@ class Pool:
         self.chunk = max(1, chunk)
         self.stats = PoolStats(workers=workers, peak_rss_mb=[0.0] * workers)
         self.failed_starts = 0
+        self.started = time.perf_counter()
         self.workers = [_Worker(self.ctx, i, self.options) for i in range(workers)]
 
     def __enter__(self) -> Pool:
@@ -150,20 +153,22 @@ class Pool:
         exhausted = False
         window = 4 * len(self.workers)  # chunks ahead of the next one to yield
         while True:
-            for w in self.workers:
-                while len(w.inflight) < IN_FLIGHT:
-                    if retry:
-                        w.send(*retry.popleft())
-                        continue
-                    if exhausted or seq - emitted >= window:
-                        break
-                    chunk = list(itertools.islice(stream, self.chunk))
-                    if not chunk:
-                        exhausted = True
-                        break
-                    sizes[seq] = len(chunk)
-                    w.send((seq, -1), chunk)
-                    seq += 1
+            # one chunk to every worker first, then a second one queued behind
+            for depth, w in itertools.product(range(IN_FLIGHT), self.workers):
+                if len(w.inflight) > depth:
+                    continue
+                if retry:
+                    w.send(*retry.popleft())
+                    continue
+                if exhausted or seq - emitted >= window:
+                    continue
+                chunk = list(itertools.islice(stream, self.chunk))
+                if not chunk:
+                    exhausted = True
+                    continue
+                sizes[seq] = len(chunk)
+                w.send((seq, -1), chunk)
+                seq += 1
             while emitted in done:
                 yield from done.pop(emitted)
                 emitted += 1
@@ -200,12 +205,17 @@ class Pool:
                 key, out, skipped, rss = w.results.recv()
             except (EOFError, OSError):
                 return
-            w.inflight.pop(key, None)
-            w.answered = True
-            self.failed_starts = 0
-            self.stats.skipped += len(skipped)
             slot = w.slot
             self.stats.peak_rss_mb[slot] = max(self.stats.peak_rss_mb[slot], rss)
+            w.answered = True
+            self.failed_starts = 0
+            if key is None:  # loaded and warmed up
+                if not self.stats.replaced:
+                    took = time.perf_counter() - self.started
+                    self.stats.startup_seconds = max(self.stats.startup_seconds, took)
+                continue
+            w.inflight.pop(key, None)
+            self.stats.skipped += len(skipped)
             yield key, out
 
     def _replace(
@@ -294,6 +304,9 @@ def analyze_parallel(
             return False
 
         stats.workers = 1
+        started = time.perf_counter()
+        _worker.warm_up(options)
+        stats.startup_seconds = time.perf_counter() - started
         rest = itertools.chain(head, stream)
         yield from pipeline.analyze_documents(rest, skip=skip, **options)
         stats.peak_rss_mb = [_worker.peak_rss_mb()]
@@ -306,3 +319,4 @@ def analyze_parallel(
             stats.replaced = pool.stats.replaced
             stats.skipped += pool.stats.skipped
             stats.peak_rss_mb = pool.stats.peak_rss_mb
+            stats.startup_seconds = pool.stats.startup_seconds
