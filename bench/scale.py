@@ -32,6 +32,7 @@ from bench.common import ROOT, machine_basics, record, shared_dir, table
 from bench.speed import corpus_files, stream
 
 OUT = ROOT / "bench" / "out" / "scale_runs.json"
+WARC = Path("data") / "corpora" / "warc" / "scrapinghub_aeb_derived.warc.gz"
 TARGET_WORKERS = 1.6  # --workers 2 over single-process spaCy-only, at work
 TARGET_SPARK = 1.6  # local[2] over local[1]
 TARGET_GAP = 0.25  # local[2] within 25% of --workers 2
@@ -219,6 +220,18 @@ def summary_rows(
                 "",
             )
         )
+    first = runs[0]
+    for w in (1, 2):
+        if f"warc{w}" in first:
+            r = first[f"warc{w}"]
+            rows.append(
+                (
+                    f"WARC news pages (HTML, {r['stored']} stored), --workers {w}: "
+                    "articles/s at work",
+                    f"{r['stored'] / r['work']:.2f}",
+                    "",
+                )
+            )
     for size, m in memory.items():
         peaks = ", ".join(f"{x:.0f}" for x in m["peak_rss_mb"])
         rows.append(
@@ -240,6 +253,11 @@ def main() -> None:
         tmp = Path(t)
         src = write_input(shared, args.n, tmp / "input.jsonl")
         all_runs = [runs(src, tmp, args.cluster) for _ in range(args.repeat)]
+        warc = shared / WARC
+        if warc.is_file():  # HTML pages: the cost per core of crawled news
+            for w in (1, 2):
+                db = tmp / f"warc{w}.duckdb"
+                all_runs[0][f"warc{w}"] = timed(INGEST, str(warc), str(db), str(w))
         sizes = [int(x) for x in args.rss.split(",")] if args.rss else []
         memory = {size: rss(shared, size, tmp) for size in sizes}
     n = args.n

@@ -105,6 +105,14 @@ def analyze(
 @click.option(
     "--out", metavar="DIR", help="--engine spark: the Parquet dataset directory."
 )
+@click.option(
+    "--split-mb",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    help="--engine spark: input MB per slice at most (more slices when the inputs "
+    "are too few for 4 per core).",
+)
 @_c.progress
 @_c.errors
 def ingest(
@@ -117,6 +125,7 @@ def ingest(
     engine: str,
     master: str | None,
     out: str | None,
+    split_mb: int,
     progress: bool | None,
 ) -> None:
     """Analyse articles and store them, their events and incidents in a DuckDB file.
@@ -133,7 +142,8 @@ def ingest(
     """
     s = _c.settings()
     if engine == "spark":
-        _batch.spark_ingest(sources, out, master, workers, published, raw, s)
+        opts = {"published": published, "raw": raw, "split_bytes": split_mb << 20}
+        _batch.spark_ingest(sources, out, master, workers, s, **opts)
         return
     if out or master:
         raise click.UsageError("--out and --master go with --engine spark")

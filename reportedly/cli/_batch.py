@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
@@ -17,9 +18,8 @@ def spark_ingest(
     out: str | None,
     master: str | None,
     workers: int | None,
-    published: str | None,
-    raw: bool,
     settings: Settings,
+    **options: Any,
 ) -> None:
     """Run the Spark job (``ingest --engine spark``) and print its summary."""
     from reportedly.batch import spark
@@ -27,9 +27,7 @@ def spark_ingest(
     if not out:
         raise click.UsageError("--engine spark needs --out DIR (the datasets)")
     url = master or (f"local[{workers}]" if workers else spark.DEFAULT_MASTER)
-    summary = spark.run(
-        sources, out, master=url, published=published, raw=raw, settings=settings
-    )
+    summary = spark.run(sources, out, master=url, settings=settings, **options)
     click.echo(json.dumps(summary.to_dict()), err=True)
     click.echo(
         f"{summary.analyses} articles, {summary.events} events, {summary.errors} "
