@@ -30,24 +30,20 @@ FORMATS = ("json", "jsonl", "text")
 
 def settings_or_env(settings: Settings | None) -> Settings:
     """Return ``settings``, or the environment's when None."""
-    return _settings(settings)
-
-
-def _settings(settings: Settings | None) -> Settings:
     return settings if settings is not None else Settings.from_env()
 
 
 def resources(settings: Settings | None = None) -> Resources:
     """Return the extraction resources, checked: raises ``SetupError`` if missing."""
-    settings = _settings(settings)
-    res = Resources(cache_dir=settings.cache_dir, actors_file=settings.actors_file)
+    s = settings_or_env(settings)
+    res = Resources(cache_dir=s.cache_dir, actors_file=s.actors_file)
     check_resources(res)
     return res
 
 
 def setup(settings: Settings | None = None) -> Path:
     """Build what analysis needs, once (the gazetteer); return its path."""
-    s = _settings(settings)
+    s = settings_or_env(settings)
     return build_resources(Resources(cache_dir=s.cache_dir, actors_file=s.actors_file))
 
 
@@ -65,7 +61,7 @@ def analyze_texts(
     optional ``id``, ``title``, ``outlet``, ``url``, ``published``; the id
     comes back as the result's ``source``. Bad items become error records.
     """
-    s = _settings(settings)
+    s = settings_or_env(settings)
     res = resources(s)  # fails now, not at the first article
     return pipeline.analyze_documents(
         read_texts(items),
@@ -86,7 +82,7 @@ def analyze_documents(
     batch_size: int = 32,
 ) -> Iterator[Result]:
     """Analyse documents already read (``RawDocument``), lazily and in order."""
-    s = _settings(settings)
+    s = settings_or_env(settings)
     res = resources(s)
     return pipeline.analyze_documents(
         docs,
@@ -107,7 +103,7 @@ def analyze_paths(
     exclude: Iterable[str | Path] = (),
 ) -> Iterator[Result]:
     """Analyse every document of files, directories or ``-`` (stdin), in order."""
-    s = _settings(settings)
+    s = settings_or_env(settings)
     res = resources(s)
     docs = read_sources(paths, exclude=exclude)
     return pipeline.analyze_documents(
@@ -128,7 +124,7 @@ def analyze(
     settings: Settings | None = None,
 ) -> Analysis:
     """Analyse one article given as a string; raise ``InputError`` if unusable."""
-    s = _settings(settings)
+    s = settings_or_env(settings)
     doc = RawDocument(
         source=source,
         content=text,
@@ -182,8 +178,7 @@ def render(results: Iterable[Result], fmt: str, out: IO[str]) -> Rendered:
 
 def count_documents(sources: Iterable[str], db: str | Path | None = None) -> int | None:
     """Return how many documents ``sources`` hold (None when stdin is one)."""
-    sources = list(sources)
-    if "-" in sources:
+    if "-" in (sources := list(sources)):
         return None
     return sum(1 for _ in read_sources(sources, exclude=[db] if db else []))
 
@@ -203,7 +198,7 @@ def ingest(
     The store's own files are never read as input. ``progress(n)`` is called
     as documents are stored or skipped.
     """
-    s = _settings(settings)
+    s = settings_or_env(settings)
     res = resources(s)
     store = db if isinstance(db, Store) else open_store(db)
     try:

@@ -14,6 +14,8 @@ Stages never read the environment: the CLI (or a web or batch surface) calls
 from __future__ import annotations
 
 import os
+import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,3 +55,23 @@ class Settings:
             )
         model = env.get("REPORTEDLY_MODEL") or None
         return cls(cache_dir=Path(cache).expanduser(), actors_file=path, model=model)
+
+
+def spark_environment(master: str, environ: Mapping[str, str] | None = None) -> dict:
+    """Return the environment a Spark driver, its JVM and its executors need:
+    ``environ`` (default: this process's) with ``PYSPARK_PYTHON`` (and the
+    driver's) set to this Python unless given, and ``SPARK_LOCAL_IP=127.0.0.1``
+    on a local or loopback master unless given."""
+    env = dict(os.environ if environ is None else environ)
+    env.setdefault("PYSPARK_PYTHON", sys.executable)
+    env.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    loopback = r"^(local(\[.*\])?|spark://(127\.0\.0\.1|localhost)(:\d+)?)$"
+    if re.match(loopback, master):
+        env.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    return env
+
+
+def use_spark_environment(master: str) -> None:
+    """Set what ``spark_environment`` adds in this process, before the JVM starts
+    (PySpark passes this process's environment to it)."""
+    os.environ.update(spark_environment(master))

@@ -15,7 +15,8 @@ from click.testing import CliRunner
 from conftest import golden_articles
 
 from reportedly import open_store, pipeline, service
-from reportedly.batch.pool import Pool, PoolStats, analyze_parallel
+from reportedly.batch.local import analyze_parallel
+from reportedly.batch.pool import Pool, PoolStats
 from reportedly.cli import main
 from reportedly.corpus import store_batch
 from reportedly.entities import assign

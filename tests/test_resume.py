@@ -46,9 +46,7 @@ def _corpus(path: Path, n: int = 30) -> Path:
     return path
 
 
-def _run(
-    source: Path, db: Path, kill_at: int | None, workers: int = 1
-) -> int | None:
+def _run(source: Path, db: Path, kill_at: int | None, workers: int = 1) -> int | None:
     """Run ``reportedly ingest``; SIGKILL it once ``kill_at`` documents are done."""
     cmd = [sys.executable, "-m", "reportedly.cli", "ingest", "--progress"]
     cmd += ["--batch-size", "4", "--workers", str(workers)]

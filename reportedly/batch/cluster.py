@@ -11,16 +11,15 @@ and work directory, files shipped with ``addFile``) without a cluster::
 from __future__ import annotations
 
 import contextlib
-import os
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from reportedly.errors import SetupError
+from reportedly.settings import spark_environment
 
 START_TIMEOUT = 90.0
 
@@ -57,14 +56,9 @@ def standalone(cores: int = 2, memory: str = "4g") -> Iterator[str]:
     port = _free_port()
     url = f"spark://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="reportedly-spark-") as tmp:
-        env = {
-            **os.environ,
-            "SPARK_HOME": str(home),
-            "SPARK_LOCAL_IP": "127.0.0.1",
-            "SPARK_WORKER_DIR": str(Path(tmp) / "work"),
-            "SPARK_LOG_DIR": tmp,
-            "PYSPARK_PYTHON": os.environ.get("PYSPARK_PYTHON", sys.executable),
-        }
+        env = spark_environment(url)
+        env |= {"SPARK_HOME": str(home), "SPARK_WORKER_DIR": str(Path(tmp) / "work")}
+        env["SPARK_LOG_DIR"] = tmp
         cls = str(home / "bin" / "spark-class")
         procs: list[subprocess.Popen] = []
         logs: list = []

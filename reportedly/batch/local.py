@@ -9,12 +9,15 @@ run is analysed but not stored twice, and counts as skipped.
 
 from __future__ import annotations
 
+import itertools
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from reportedly import corpus, service
-from reportedly.batch.pool import PoolStats, analyze_parallel, default_workers
+from reportedly import corpus, pipeline, service
+from reportedly.batch import _worker
+from reportedly.batch.pool import CHUNK, Doc, Pool, PoolStats, default_workers
 from reportedly.ingest import read_sources
 from reportedly.model import Analysis, ErrorRecord
 from reportedly.settings import Settings
@@ -112,3 +115,49 @@ def _first_copies(
                 continue
             run.add(r.article.id)
         yield r
+
+
+def analyze_parallel(
+    docs: Iterable[Doc],
+    *,
+    workers: int,
+    seen: frozenset[str] = frozenset(),
+    stats: PoolStats | None = None,
+    chunk: int = CHUNK,
+    **options: Any,
+) -> Iterator[Result]:
+    """Analyse ``docs`` in ``workers`` processes, in input order.
+
+    ``options`` are those of ``pipeline.analyze_documents`` (``raw``,
+    ``published``, ``model``, ``resources``); articles whose id is in ``seen``
+    are skipped before parsing and counted in ``stats.skipped``. An input that
+    fits in one chunk, or ``workers <= 1``, is analysed in this process.
+    """
+    stats = stats if stats is not None else PoolStats()
+    stream = iter(docs)
+    head = list(itertools.islice(stream, chunk + 1))
+    if workers <= 1 or len(head) <= chunk:
+
+        def skip(article: Any) -> bool:
+            if article.id in seen:
+                stats.skipped += 1
+                return True
+            return False
+
+        stats.workers = 1
+        started = time.perf_counter()
+        _worker.warm_up(options)
+        stats.startup_seconds = time.perf_counter() - started
+        rest = itertools.chain(head, stream)
+        yield from pipeline.analyze_documents(rest, skip=skip, **options)
+        stats.peak_rss_mb = [_worker.peak_rss_mb()]
+        return
+    with Pool(workers, seen=seen, chunk=chunk, **options) as pool:
+        try:
+            yield from pool.analyze(itertools.chain(head, stream))
+        finally:
+            stats.workers = pool.stats.workers
+            stats.replaced = pool.stats.replaced
+            stats.skipped += pool.stats.skipped
+            stats.peak_rss_mb = pool.stats.peak_rss_mb
+            stats.startup_seconds = pool.stats.startup_seconds

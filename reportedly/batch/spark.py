@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
-import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -32,12 +30,11 @@ from reportedly.batch import slices
 from reportedly.errors import SetupError
 from reportedly.extract import Resources, resource_files
 from reportedly.model import Analysis, ErrorRecord
-from reportedly.settings import Settings
+from reportedly.settings import Settings, use_spark_environment
 from reportedly.store import datasets
 
 log = logging.getLogger(__name__)
 DEFAULT_MASTER = "local[*]"
-_LOOPBACK = re.compile(r"^(local(\[.*\])?|spark://(127\.0\.0\.1|localhost)(:\d+)?)$")
 
 
 @dataclass(slots=True)
@@ -82,10 +79,7 @@ def session(master: str = DEFAULT_MASTER, app: str = "reportedly") -> Any:
     require_pyspark()
     from pyspark.sql import SparkSession
 
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    if _LOOPBACK.match(master):
-        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    use_spark_environment(master)
     builder = (
         SparkSession.builder.master(master)
         .appName(app)
