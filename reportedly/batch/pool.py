@@ -155,10 +155,11 @@ class Pool:
         while True:
             # one chunk to every worker first, then a second one queued behind
             for depth, w in itertools.product(range(IN_FLIGHT), self.workers):
-                if len(w.inflight) > depth:
-                    continue
-                if retry:
-                    w.send(*retry.popleft())
+                if len(w.inflight) > depth or any(k[1] >= 0 for k in w.inflight):
+                    continue  # a document tried again runs alone: if it kills
+                if retry:  # its worker, it is the one to blame
+                    if not w.inflight:
+                        w.send(*retry.popleft())
                     continue
                 if exhausted or seq - emitted >= window:
                     continue
@@ -239,7 +240,7 @@ class Pool:
         self.workers[self.workers.index(w)] = _Worker(self.ctx, w.slot, self.options)
         self.stats.replaced += 1
         for (seq, sub), docs in sorted(lost.items()):
-            if sub == -1 and len(docs) > 1:
+            if sub == -1:  # a chunk, being analysed or queued: each doc again
                 retry.extend(((seq, i), [d]) for i, d in enumerate(docs))
                 continue
             (doc,) = docs
