@@ -245,3 +245,25 @@ def test_load_of_a_directory_without_parts_says_what_it_expects(tmp_path: Path) 
     )
     assert result.exit_code == 1
     assert "no complete part found" in result.output
+
+
+@pytest.mark.model
+def test_analyze_with_two_workers_writes_what_one_process_writes(
+    tmp_path: Path,
+) -> None:
+    """Over one chunk (32 documents), so the pool runs; error lines included."""
+    lines = [
+        json.dumps({"text": d.content, "published": d.published}) for d in _docs(5)
+    ]
+    lines.insert(9, "{not json")
+    src = tmp_path / "feed.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = {}
+    for w in (1, 2):
+        args = ["analyze", "--format", "jsonl", "--workers", str(w), str(src)]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        out[w] = [x for x in result.stdout.splitlines() if x.startswith("{")]
+    assert len(out[1]) == len(lines) > 32
+    assert out[2] == out[1]
+    assert '"malformed_jsonl"' in out[2][9]
