@@ -271,7 +271,9 @@ def event_places(
     every = list(places)
     places = [m for m in places if not any(_overlaps(m.span, a) for a in actors)]
     sentences = _Sentences(doc)
-    top = focus_of(places, countries, after=_dateline(doc.text))
+    # Doc.text joins every token anew: read it once, not once per event
+    dateline = _dateline(doc.text)
+    top = focus_of(places, countries, after=dateline)
     roles = {m.span.start: _role(doc, m.span) for m in places}
     events = list(events)
     sents = [sentences.of((ev.trigger or ev.evidence).start) for ev in events]
@@ -287,7 +289,7 @@ def event_places(
     for ev, sent in zip(events, sents, strict=True):
         only = None
         if _where.lex()["sentence"]["enabled"]:
-            only = _where.sentence_place(places, sent, roles, _dateline(doc.text))
+            only = _where.sentence_place(places, sent, roles, dateline)
         ev = _locate(
             doc, ev, places, top, roles, every, (only, claimed.get(sent, set()))
         )
