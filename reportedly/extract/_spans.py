@@ -14,10 +14,9 @@ Range = tuple[int, int]
 _LAST = threading.local()  # the sentences of the last document asked about
 
 
-def sent_of(tok: Any) -> Any:
-    """``tok.sent``, from sentences listed once per document: spaCy's
-    ``Token.sent`` walks the document's sentences on every call."""
-    doc = tok.doc
+def _facts(doc: Any) -> tuple[Any, list[Any], list[int], list[Any]]:
+    """``(doc, sentences, sentence index of each token, entities)`` of the last
+    document asked about, listed once: spaCy rebuilds them on every read."""
     last = getattr(_LAST, "value", None)
     if last is None or last[0] is not doc or len(last[2]) != len(doc):
         sents = list(doc.sents)
@@ -25,8 +24,30 @@ def sent_of(tok: Any) -> Any:
         for n, s in enumerate(sents):
             for i in range(s.start, s.end):
                 at[i] = n
-        last = _LAST.value = (doc, sents, at)
+        last = _LAST.value = (doc, sents, at, list(doc.ents))
+    return last
+
+
+def sent_of(tok: Any) -> Any:
+    """``tok.sent``, from sentences listed once per document: spaCy's
+    ``Token.sent`` walks the document's sentences on every call."""
+    last = _facts(tok.doc)
     return last[1][last[2][tok.i]]
+
+
+def ents_in(span: Any) -> list[Any]:
+    """``span.ents``, from entities listed once per document: spaCy's
+    ``Span.ents`` rebuilds every entity of the document on each call. The
+    same walk: entities from the span's start, up to the first that ends
+    past it."""
+    out = []
+    for ent in _facts(span.doc)[3]:
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out
 
 
 NP_LEFT = {
