@@ -163,18 +163,24 @@ def _token(doc: Any, span: Span) -> Any | None:
     return None if found is None else found.root
 
 
-def _own_place(
-    doc: Any, ev: Event, resolved: list[PlaceMentionLike], roles: dict[int, str]
-) -> tuple[PlaceMentionLike | None, str]:
-    """The place the event's own clause or a clause governing it names."""
-    trig = _token(doc, ev.trigger or ev.evidence)
-    if trig is None:
-        return None, "clause"
+def _at(doc: Any, resolved: list[PlaceMentionLike]) -> dict[int, Any]:
+    """The resolved places by the index of their root token (the first wins)."""
     at: dict[int, Any] = {}
     for m in resolved:
         tok = _token(doc, m.span)
         if tok is not None:
             at.setdefault(tok.i, m)
+    return at
+
+
+def _own_place(
+    doc: Any, ev: Event, at: dict[int, Any], roles: dict[int, str]
+) -> tuple[PlaceMentionLike | None, str]:
+    """The place the event's own clause or a clause governing it names;
+    ``at`` maps root tokens to the resolved places (see ``_at``)."""
+    trig = _token(doc, ev.trigger or ev.evidence)
+    if trig is None:
+        return None, "clause"
     pos = (ev.trigger or ev.evidence).start
     ante = _where.antecedent(trig)
     if ante is not None and ante.i in at:
@@ -211,16 +217,19 @@ def _target(ev: Event, every: Sequence[PlaceMentionLike]) -> PlaceMentionLike | 
     return None
 
 
-def _locate(
+_Own = tuple[Event, PlaceMentionLike | None, str]
+
+
+def _own(
     doc: Any,
     ev: Event,
-    places: Sequence[PlaceMentionLike],
-    top: tuple[PlaceMentionLike | None, str],
+    resolved: list[PlaceMentionLike],
+    at: dict[int, Any],
     roles: dict[int, str],
-    every: Sequence[PlaceMentionLike] = (),
-    sentence: tuple[PlaceMentionLike | None, set[str]] = (None, set()),
-) -> Event:
-    resolved = [m for m in places if m.place_id]
+    every: Sequence[PlaceMentionLike],
+) -> _Own:
+    """``(event, place, source)``: the event without a recipient that is
+    only a place, and the place its own clauses give it (or None)."""
     # a recipient that is nothing but a place is where, not whom
     keep, moved = [], None
     for r in ev.recipients:
@@ -234,7 +243,19 @@ def _locate(
     if where is None:
         where = _target(ev, every)
     if where is None:
-        where, source = _own_place(doc, ev, resolved, roles)
+        where, source = _own_place(doc, ev, at, roles)
+    return ev, where, source
+
+
+def _locate(
+    doc: Any,
+    own: _Own,
+    top: tuple[PlaceMentionLike | None, str],
+    sentence: tuple[PlaceMentionLike | None, set[str]] = (None, set()),
+) -> Event:
+    """The event of ``own`` (see ``_own``) with its location: its own place,
+    else the sentence's only place, else ``top``, the article's focus."""
+    ev, where, source = own
     only, claimed = sentence
     if where is None and only is not None and only.place_id not in claimed:
         trig, tok = _token(doc, ev.trigger or ev.evidence), _token(doc, only.span)
@@ -277,21 +298,20 @@ def event_places(
     roles = {m.span.start: _role(doc, m.span) for m in places}
     events = list(events)
     sents = [sentences.of((ev.trigger or ev.evidence).start) for ev in events]
+    # what an event's own clauses say does not depend on the pass: read once
+    resolved = [m for m in places if m.place_id]
+    at = _at(doc, resolved)
+    owns = [_own(doc, ev, resolved, at, roles, every) for ev in events]
     # first pass: the places events take from their own clauses
-    first = [
-        _locate(doc, ev, places, (None, "no_place"), roles, every) for ev in events
-    ]
     claimed: dict[tuple[int, int], set[str]] = {}
-    for ev, sent in zip(first, sents, strict=True):
-        if ev.location is not None and ev.location.place_id:
-            claimed.setdefault(sent, set()).add(ev.location.place_id)
+    for (_, where, _), sent in zip(owns, sents, strict=True):
+        if where is not None and where.place_id:
+            claimed.setdefault(sent, set()).add(where.place_id)
     out = []
-    for ev, sent in zip(events, sents, strict=True):
+    for own, sent in zip(owns, sents, strict=True):
         only = None
         if _where.lex()["sentence"]["enabled"]:
             only = _where.sentence_place(places, sent, roles, dateline)
-        ev = _locate(
-            doc, ev, places, top, roles, every, (only, claimed.get(sent, set()))
-        )
+        ev = _locate(doc, own, top, (only, claimed.get(sent, set())))
         out.append(date_event(doc, ev, dates, sent, published))
     return out
