@@ -63,6 +63,7 @@ def cued(text: str, start: int, end: int) -> bool:
     return bool(before.search(head) or after.match(text[end : end + 80]))
 
 
+@functools.cache  # asked once per token
 def _stop() -> frozenset[str]:
     return frozenset(knobs()["stop"]["words"])
 
