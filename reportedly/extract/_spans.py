@@ -20,7 +20,7 @@ class _Facts:
     tokens (``Doc.__iter__`` makes each anew), their character offsets, its
     sentences with the sentence of each token, and its entities."""
 
-    __slots__ = ("at", "doc", "ents", "sents", "starts", "tokens")
+    __slots__ = ("at", "doc", "ents", "sents", "starts", "text", "tokens")
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
@@ -32,6 +32,7 @@ class _Facts:
             for i in range(s.start, s.end):
                 self.at[i] = n
         self.ents = list(doc.ents)
+        self.text = doc.text
 
 
 def _facts(doc: Any) -> _Facts:
@@ -54,6 +55,11 @@ def tokens(doc: Any) -> list[Any]:
 def token_starts(doc: Any) -> list[int]:
     """``[t.idx for t in doc]``, made once per document: read it, never change it."""
     return _facts(doc).starts
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, joined once per document (spaCy joins every token per read)."""
+    return _facts(doc).text
 
 
 def sent_of(tok: Any) -> Any:

@@ -18,6 +18,7 @@ import functools
 import re
 from typing import Any
 
+from reportedly.extract._spans import doc_text
 from reportedly.extract.places._readings import candidates, knobs
 from reportedly.extract.places._variants import lexicon
 from reportedly.extract.places.gazetteer import gazetteer, norm
@@ -119,7 +120,7 @@ def _people(ents: tuple) -> set[str]:
 
 def spans(doc: Any, ents: tuple) -> list[tuple[int, int]]:
     """Return character ranges of candidate place names, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     junk = lexicon()["junk_names"]
     out: list[tuple[int, int]] = list(doubtful(doc, ents))
     taken = [False] * len(doc)
