@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
+from reportedly.extract._spans import doc_text
 from reportedly.extract.events import _where
 from reportedly.extract.events._lexicon import tables
 from reportedly.extract.events._when import date_event
@@ -238,7 +239,8 @@ def _own(
             moved = hit
         else:
             keep.append(r)
-    ev = dataclasses.replace(ev, recipients=tuple(keep))
+    if moved is not None:  # else the same recipients: no copy to make
+        ev = dataclasses.replace(ev, recipients=tuple(keep))
     where, source = moved, "clause"
     if where is None:
         where = _target(ev, every)
@@ -293,7 +295,7 @@ def event_places(
     places = [m for m in places if not any(_overlaps(m.span, a) for a in actors)]
     sentences = _Sentences(doc)
     # Doc.text joins every token anew: read it once, not once per event
-    dateline = _dateline(doc.text)
+    dateline = _dateline(doc_text(doc))
     top = focus_of(places, countries, after=dateline)
     roles = {m.span.start: _role(doc, m.span) for m in places}
     events = list(events)
