@@ -34,7 +34,7 @@ from typing import Any, Protocol
 from reportedly.extract._spans import doc_text
 from reportedly.extract.events import _where
 from reportedly.extract.events._lexicon import tables
-from reportedly.extract.events._when import date_event
+from reportedly.extract.events._when import DateMentionLike, date_event
 from reportedly.model import Event, EventPlace, Span
 
 VERSION = "event_places.v4"
@@ -53,17 +53,6 @@ class PlaceMentionLike(Protocol):
     def hint(self) -> str | None: ...
     @property
     def hint_span(self) -> Span | None: ...
-
-
-class DateMentionLike(Protocol):
-    """A date mention (``dates.DateMention``), read-only."""
-
-    @property
-    def span(self) -> Span: ...
-    @property
-    def value(self) -> str | None: ...
-    @property
-    def precision(self) -> str: ...
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -164,21 +153,11 @@ def _token(doc: Any, span: Span) -> Any | None:
     return None if found is None else found.root
 
 
-def _at(doc: Any, resolved: list[PlaceMentionLike]) -> dict[int, Any]:
-    """The resolved places by the index of their root token (the first wins)."""
-    at: dict[int, Any] = {}
-    for m in resolved:
-        tok = _token(doc, m.span)
-        if tok is not None:
-            at.setdefault(tok.i, m)
-    return at
-
-
 def _own_place(
     doc: Any, ev: Event, at: dict[int, Any], roles: dict[int, str]
 ) -> tuple[PlaceMentionLike | None, str]:
     """The place the event's own clause or a clause governing it names;
-    ``at`` maps root tokens to the resolved places (see ``_at``)."""
+    ``at`` maps root tokens to the resolved places."""
     trig = _token(doc, ev.trigger or ev.evidence)
     if trig is None:
         return None, "clause"
@@ -294,7 +273,6 @@ def event_places(
     every = list(places)
     places = [m for m in places if not any(_overlaps(m.span, a) for a in actors)]
     sentences = _Sentences(doc)
-    # Doc.text joins every token anew: read it once, not once per event
     dateline = _dateline(doc_text(doc))
     top = focus_of(places, countries, after=dateline)
     roles = {m.span.start: _role(doc, m.span) for m in places}
@@ -302,7 +280,10 @@ def event_places(
     sents = [sentences.of((ev.trigger or ev.evidence).start) for ev in events]
     # what an event's own clauses say does not depend on the pass: read once
     resolved = [m for m in places if m.place_id]
-    at = _at(doc, resolved)
+    at: dict[int, Any] = {}  # the resolved places by root token, the first wins
+    for m in resolved:
+        if (tok := _token(doc, m.span)) is not None:
+            at.setdefault(tok.i, m)
     owns = [_own(doc, ev, resolved, at, roles, every) for ev in events]
     # first pass: the places events take from their own clauses
     claimed: dict[tuple[int, int], set[str]] = {}
