@@ -11,22 +11,77 @@ from typing import Any
 
 Range = tuple[int, int]
 
-_LAST = threading.local()  # the sentences of the last document asked about
+_LAST = threading.local()  # the facts of the last documents asked about
+_KEPT = 2  # an article and its separately parsed headline
+
+
+class _Facts:
+    """What spaCy rebuilds on every read, listed once for one document: its
+    tokens (``Doc.__iter__`` makes each anew), their character offsets, its
+    sentences with the sentence of each token, and its entities."""
+
+    __slots__ = ("at", "doc", "ents", "sents", "starts", "text", "tokens")
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.tokens = list(doc)
+        self.starts = [t.idx for t in self.tokens]
+        self.sents = list(doc.sents)
+        self.at = [0] * len(doc)
+        for n, s in enumerate(self.sents):
+            for i in range(s.start, s.end):
+                self.at[i] = n
+        self.ents = list(doc.ents)
+        self.text = doc.text
+
+
+def _facts(doc: Any) -> _Facts:
+    """The facts of ``doc``, kept for the last documents asked about (the
+    extractors of one article ask many times, then never again)."""
+    kept: list[_Facts] = getattr(_LAST, "value", None) or []
+    for f in kept:
+        if f.doc is doc and len(f.tokens) == len(doc):
+            return f
+    f = _Facts(doc)
+    _LAST.value = [f, *kept[: _KEPT - 1]]
+    return f
+
+
+def tokens(doc: Any) -> list[Any]:
+    """``list(doc)``, made once per document: read it, never change it."""
+    return _facts(doc).tokens
+
+
+def token_starts(doc: Any) -> list[int]:
+    """``[t.idx for t in doc]``, made once per document: read it, never change it."""
+    return _facts(doc).starts
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, joined once per document (spaCy joins every token per read)."""
+    return _facts(doc).text
 
 
 def sent_of(tok: Any) -> Any:
     """``tok.sent``, from sentences listed once per document: spaCy's
     ``Token.sent`` walks the document's sentences on every call."""
-    doc = tok.doc
-    last = getattr(_LAST, "value", None)
-    if last is None or last[0] is not doc or len(last[2]) != len(doc):
-        sents = list(doc.sents)
-        at = [0] * len(doc)
-        for n, s in enumerate(sents):
-            for i in range(s.start, s.end):
-                at[i] = n
-        last = _LAST.value = (doc, sents, at)
-    return last[1][last[2][tok.i]]
+    facts = _facts(tok.doc)
+    return facts.sents[facts.at[tok.i]]
+
+
+def ents_in(span: Any) -> list[Any]:
+    """``span.ents``, from entities listed once per document: spaCy's
+    ``Span.ents`` rebuilds every entity of the document on each call. The
+    same walk: entities from the span's start, up to the first that ends
+    past it."""
+    out = []
+    for ent in _facts(span.doc).ents:
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out
 
 
 NP_LEFT = {

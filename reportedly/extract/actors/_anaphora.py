@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from reportedly.extract._spans import token_starts
 from reportedly.extract.actors._codes import countries_in
 from reportedly.extract.actors._gender import name_gender, title_gender
 from reportedly.extract.actors._lexicon import load, norm
@@ -47,7 +48,7 @@ class Antecedents:
         self.doc = doc
         self.text = text
         self.actors = actors
-        self.starts = [t.idx for t in doc]
+        self.starts = token_starts(doc)
         self.sent_starts = [s.start_char for s in doc.sents]
         self.mentions: list[tuple[int, int, str]] = []
         self.genders: dict[str, str | None] = {}

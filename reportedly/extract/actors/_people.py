@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from reportedly.extract._spans import token_starts
 from reportedly.extract.actors._lexicon import Lexicon, norm
 
 DETS = frozenset(
@@ -18,13 +20,16 @@ PREMODS = frozenset(["compound", "nmod", "amod", "prep", "pobj", "poss", "case"]
 AFFIL_PREPS = frozenset(["of", "for", "at", "with", "from"])
 
 
+_LAST = threading.local()  # the index of the last document asked about
+
+
 class DocIndex:
     """Per-document lookups built once: token offsets, entities and sentences."""
 
     def __init__(self, doc: Any, text: str) -> None:
         self.doc = doc
         self.text = text
-        self.starts = [t.idx for t in doc]
+        self.starts = token_starts(doc)
         self.ents = list(doc.ents)
         self.ent_at = [-1] * len(doc)
         for k, e in enumerate(self.ents):
@@ -36,6 +41,15 @@ class DocIndex:
             self.sent_bounds.append((s.start, s.end))
             for i in range(s.start, s.end):
                 self.sent_at[i] = n
+
+    @classmethod
+    def of(cls, doc: Any, text: str) -> DocIndex:
+        """The index of ``doc``, built once per document: the actor resolver
+        and the signals both read it. Read it, never change it."""
+        last = getattr(_LAST, "value", None)
+        if last is None or last.doc is not doc or last.text != text:
+            last = _LAST.value = cls(doc, text)
+        return last
 
     def tokens(self, start: int, end: int) -> tuple[int, int]:
         """Return the token range ``[i, j)`` covering characters ``[start, end)``."""

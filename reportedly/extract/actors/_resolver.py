@@ -46,7 +46,7 @@ class Resolver:
     """Resolve entity mentions and speaker spans of one article to actors."""
 
     def __init__(self, doc: Any, article: Article) -> None:
-        self.ix = DocIndex(doc, article.text)
+        self.ix = DocIndex.of(doc, article.text)
         self.lex = load()
         self.article = article
         self.entries: dict[str, Entry] = {}

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportedly.extract._spans import Range, noun_phrase, sent_of
+from reportedly.extract._spans import Range, ents_in, noun_phrase, sent_of
 from reportedly.extract.actors._words import never, words
 from reportedly.extract.events._control import (
     actor_of,
@@ -137,7 +137,7 @@ def arg_ranges(tok: Any | None) -> list[Range]:
     sides = [tok] if tok.dep_ == "pobj" and tok.head.lower_ == "between" else None
     toks = sides or conjuncts(tok)  # "talks between X and Y": X, then Y
     ranges = sorted(phrase(t) for t in toks if not skip_arg(t) and t.is_alpha)
-    names = [(e.start_char, e.end_char) for e in sent_of(tok).ents]
+    names = [(e.start_char, e.end_char) for e in ents_in(sent_of(tok))]
     out: list[Range] = []
     for r in ranges:
         # a conjunct inside a hyphenated name, or one name ("Trinidad and Tobago")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from reportedly.extract._spans import tokens
 from reportedly.extract.events._frames import is_light, read, undone
 from reportedly.extract.events._lexicon import STATEMENT, Tables, Trigger, tables
 
@@ -40,8 +41,9 @@ def _governed_by_same(
 def candidates(doc: Any, tab: Tables | None = None) -> Iterator[tuple[Any, Trigger]]:
     """Yield ``(token, trigger)`` for every event candidate of ``doc``."""
     tab = tab or tables()
-    reads = [read(t, tab) for t in doc]  # each token read once
-    for tok in doc:
+    toks = tokens(doc)
+    reads = [read(t, tab) for t in toks]  # each token read once
+    for tok in toks:
         trig = reads[tok.i]
         if trig is None or trig.type == STATEMENT or is_light(tok, tab):
             continue  # a light verb's event is read off its noun

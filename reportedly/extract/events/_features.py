@@ -15,7 +15,7 @@ from __future__ import annotations
 import zlib
 from typing import Any
 
-from reportedly.extract._spans import sent_of
+from reportedly.extract._spans import ents_in, sent_of
 from reportedly.extract.events._lexicon import trigger_of
 
 BITS = 18
@@ -121,7 +121,7 @@ def features(tok: Any, typ: str, mode: str | None) -> list[str]:
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         out.append("nosubj|" + pos)
     sent = sent_of(tok)
-    kinds = sorted({e.label_ for e in sent.ents})
+    kinds = sorted({e.label_ for e in ents_in(sent)})
     out += ["se=" + k for k in kinds]
     out.append(f"sn={min(len(sent) // 10, 5)}")
     return out

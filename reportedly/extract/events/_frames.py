@@ -85,9 +85,17 @@ def undone(tok: Any, tab: Tables) -> bool:
     ) and read(head, tab) is not trigger_of(head, tab)
 
 
+# the parts of speech ``trigger_of`` and ``read`` give a meaning to; a word
+# of another is a trigger only as a reversal noun
+_READ_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
+
+
 def read(tok: Any, tab: Tables) -> Trigger | None:
     """The trigger meaning of ``tok`` in context (light verbs, reversals,
     negation), or None when it is no trigger."""
+    reversal = tab.frames["REVERSAL.nouns"]
+    if tok.pos_ not in _READ_POS and tok.lemma_.lower() not in reversal:
+        return None  # trigger_of reads no other word; nor does what follows
     trig = trigger_of(tok, tab)
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX"):

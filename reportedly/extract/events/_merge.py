@@ -44,7 +44,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportedly.extract._spans import sent_of
+from reportedly.extract._spans import doc_text, sent_of
+from reportedly.extract._spans import tokens as doc_tokens
 from reportedly.extract.events import _merge_cues as cue
 from reportedly.extract.events._merge_record import merged_record
 from reportedly.headline import headline_span
@@ -81,9 +82,9 @@ def _claim_key(ev: Event) -> str:
 
 
 def _items(doc: Any, events: Sequence[Event], ctx: dict[str, Any]) -> list[_Item]:
-    tokens = {t.idx: t for t in doc}
+    tokens = {t.idx: t for t in doc_tokens(doc)}
     sents = {s.start: n for n, s in enumerate(doc.sents)}
-    h0, h1 = headline_span(doc.text)
+    h0, h1 = headline_span(doc_text(doc))
     out = []
     for ev in events:
         pos = ev.trigger.start if ev.trigger else ev.evidence.start

@@ -31,9 +31,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
+from reportedly.extract._spans import doc_text
 from reportedly.extract.events import _where
 from reportedly.extract.events._lexicon import tables
-from reportedly.extract.events._when import date_event
+from reportedly.extract.events._when import DateMentionLike, date_event
 from reportedly.model import Event, EventPlace, Span
 
 VERSION = "event_places.v4"
@@ -52,17 +53,6 @@ class PlaceMentionLike(Protocol):
     def hint(self) -> str | None: ...
     @property
     def hint_span(self) -> Span | None: ...
-
-
-class DateMentionLike(Protocol):
-    """A date mention (``dates.DateMention``), read-only."""
-
-    @property
-    def span(self) -> Span: ...
-    @property
-    def value(self) -> str | None: ...
-    @property
-    def precision(self) -> str: ...
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -164,17 +154,13 @@ def _token(doc: Any, span: Span) -> Any | None:
 
 
 def _own_place(
-    doc: Any, ev: Event, resolved: list[PlaceMentionLike], roles: dict[int, str]
+    doc: Any, ev: Event, at: dict[int, Any], roles: dict[int, str]
 ) -> tuple[PlaceMentionLike | None, str]:
-    """The place the event's own clause or a clause governing it names."""
+    """The place the event's own clause or a clause governing it names;
+    ``at`` maps root tokens to the resolved places."""
     trig = _token(doc, ev.trigger or ev.evidence)
     if trig is None:
         return None, "clause"
-    at: dict[int, Any] = {}
-    for m in resolved:
-        tok = _token(doc, m.span)
-        if tok is not None:
-            at.setdefault(tok.i, m)
     pos = (ev.trigger or ev.evidence).start
     ante = _where.antecedent(trig)
     if ante is not None and ante.i in at:
@@ -211,16 +197,19 @@ def _target(ev: Event, every: Sequence[PlaceMentionLike]) -> PlaceMentionLike | 
     return None
 
 
-def _locate(
+_Own = tuple[Event, PlaceMentionLike | None, str]
+
+
+def _own(
     doc: Any,
     ev: Event,
-    places: Sequence[PlaceMentionLike],
-    top: tuple[PlaceMentionLike | None, str],
+    resolved: list[PlaceMentionLike],
+    at: dict[int, Any],
     roles: dict[int, str],
-    every: Sequence[PlaceMentionLike] = (),
-    sentence: tuple[PlaceMentionLike | None, set[str]] = (None, set()),
-) -> Event:
-    resolved = [m for m in places if m.place_id]
+    every: Sequence[PlaceMentionLike],
+) -> _Own:
+    """``(event, place, source)``: the event without a recipient that is
+    only a place, and the place its own clauses give it (or None)."""
     # a recipient that is nothing but a place is where, not whom
     keep, moved = [], None
     for r in ev.recipients:
@@ -229,12 +218,25 @@ def _locate(
             moved = hit
         else:
             keep.append(r)
-    ev = dataclasses.replace(ev, recipients=tuple(keep))
+    if moved is not None:  # else the same recipients: no copy to make
+        ev = dataclasses.replace(ev, recipients=tuple(keep))
     where, source = moved, "clause"
     if where is None:
         where = _target(ev, every)
     if where is None:
-        where, source = _own_place(doc, ev, resolved, roles)
+        where, source = _own_place(doc, ev, at, roles)
+    return ev, where, source
+
+
+def _locate(
+    doc: Any,
+    own: _Own,
+    top: tuple[PlaceMentionLike | None, str],
+    sentence: tuple[PlaceMentionLike | None, set[str]] = (None, set()),
+) -> Event:
+    """The event of ``own`` (see ``_own``) with its location: its own place,
+    else the sentence's only place, else ``top``, the article's focus."""
+    ev, where, source = own
     only, claimed = sentence
     if where is None and only is not None and only.place_id not in claimed:
         trig, tok = _token(doc, ev.trigger or ev.evidence), _token(doc, only.span)
@@ -271,25 +273,28 @@ def event_places(
     every = list(places)
     places = [m for m in places if not any(_overlaps(m.span, a) for a in actors)]
     sentences = _Sentences(doc)
-    top = focus_of(places, countries, after=_dateline(doc.text))
+    dateline = _dateline(doc_text(doc))
+    top = focus_of(places, countries, after=dateline)
     roles = {m.span.start: _role(doc, m.span) for m in places}
     events = list(events)
     sents = [sentences.of((ev.trigger or ev.evidence).start) for ev in events]
+    # what an event's own clauses say does not depend on the pass: read once
+    resolved = [m for m in places if m.place_id]
+    at: dict[int, Any] = {}  # the resolved places by root token, the first wins
+    for m in resolved:
+        if (tok := _token(doc, m.span)) is not None:
+            at.setdefault(tok.i, m)
+    owns = [_own(doc, ev, resolved, at, roles, every) for ev in events]
     # first pass: the places events take from their own clauses
-    first = [
-        _locate(doc, ev, places, (None, "no_place"), roles, every) for ev in events
-    ]
     claimed: dict[tuple[int, int], set[str]] = {}
-    for ev, sent in zip(first, sents, strict=True):
-        if ev.location is not None and ev.location.place_id:
-            claimed.setdefault(sent, set()).add(ev.location.place_id)
+    for (_, where, _), sent in zip(owns, sents, strict=True):
+        if where is not None and where.place_id:
+            claimed.setdefault(sent, set()).add(where.place_id)
     out = []
-    for ev, sent in zip(events, sents, strict=True):
+    for own, sent in zip(owns, sents, strict=True):
         only = None
         if _where.lex()["sentence"]["enabled"]:
-            only = _where.sentence_place(places, sent, roles, _dateline(doc.text))
-        ev = _locate(
-            doc, ev, places, top, roles, every, (only, claimed.get(sent, set()))
-        )
+            only = _where.sentence_place(places, sent, roles, dateline)
+        ev = _locate(doc, own, top, (only, claimed.get(sent, set())))
         out.append(date_event(doc, ev, dates, sent, published))
     return out

@@ -18,6 +18,7 @@ import functools
 import re
 from typing import Any
 
+from reportedly.extract._spans import doc_text
 from reportedly.extract.places._readings import candidates, knobs
 from reportedly.extract.places._variants import lexicon
 from reportedly.extract.places.gazetteer import gazetteer, norm
@@ -63,6 +64,7 @@ def cued(text: str, start: int, end: int) -> bool:
     return bool(before.search(head) or after.match(text[end : end + 80]))
 
 
+@functools.cache  # asked once per token
 def _stop() -> frozenset[str]:
     return frozenset(knobs()["stop"]["words"])
 
@@ -118,7 +120,7 @@ def _people(ents: tuple) -> set[str]:
 
 def spans(doc: Any, ents: tuple) -> list[tuple[int, int]]:
     """Return character ranges of candidate place names, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     junk = lexicon()["junk_names"]
     out: list[tuple[int, int]] = list(doubtful(doc, ents))
     taken = [False] * len(doc)

@@ -6,13 +6,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from reportedly.extract._spans import content_words, sent_of, span_range, tok_range
+from reportedly.extract._spans import (
+    content_words,
+    sent_of,
+    span_range,
+    tok_range,
+    tokens,
+)
 from reportedly.extract.quotes._attribution import Candidate, cues
 
 
 def according_candidates(doc: Any) -> Iterator[Candidate]:
     """Yield ``according to X`` attributions; content is the clause they modify."""
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ != "according" or tok.i + 1 >= len(doc):
             continue
         to = doc[tok.i + 1]

@@ -20,6 +20,7 @@ from reportedly.extract._spans import (
     subject_of,
     subtree_range,
     tok_range,
+    tokens,
 )
 from reportedly.lexicons import load_toml, word_set
 
@@ -112,7 +113,7 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
         | cues("evaluation")
         | frozenset(prep_objects)
     )
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             continue
         lemma = cue_lemma(tok, known)

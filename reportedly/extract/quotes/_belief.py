@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from reportedly.extract._spans import clause_range, noun_phrase, tok_range
+from reportedly.extract._spans import clause_range, noun_phrase, tok_range, tokens
 from reportedly.extract.quotes._attribution import EXPLETIVE, Candidate, cues
 
 
@@ -16,7 +16,7 @@ def belief_candidates(doc: Any) -> Iterator[Candidate]:
     """Yield ``X is concerned that ...`` attributions of a parsed Doc."""
     adjectives = cues("belief_adjectives")
     speech = cues("speech")
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.pos_ != "ADJ" or tok.lower_ not in adjectives:
             continue
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)

@@ -9,7 +9,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reportedly.extract._spans import Range, noun_phrase, overlap, sent_of, subject_of
+from reportedly.extract._spans import (
+    Range,
+    noun_phrase,
+    overlap,
+    sent_of,
+    subject_of,
+    token_starts,
+)
 from reportedly.extract.quotes._attribution import Candidate, cue_range, cues
 from reportedly.extract.quotes._quotemarks import QuotedSpan
 
@@ -23,7 +30,7 @@ def quote_candidates(
     """Attribute quotations that no clause rule covered."""
     covered = [(a, b) for c in cands for a, b in c.parts]
     speech = cues("speech")
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     groups: dict[int, list[QuotedSpan]] = {}
     for q in qspans:
         groups.setdefault(q.group, []).append(q)

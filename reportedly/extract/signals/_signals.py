@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from reportedly.extract._spans import tokens
 from reportedly.extract.actors import DocIndex, is_pronoun, lexicon
 from reportedly.extract.quotes import OPENERS, quoted_spans
 from reportedly.model import Actor, Article, Quote, Signal, Span
@@ -108,7 +109,7 @@ def anonymous(
             continue
         if a.role in anon_roles and sp.span not in seen:
             seen.append(sp.span)
-    for tok in ix.doc:
+    for tok in tokens(ix.doc):
         if lex.nouns.get(tok.lower_, lex.nouns.get(tok.lemma_.lower())) != "anonymous":
             continue
         if tok.pos_ not in ("NOUN", "ADJ") or not _speaks(tok, lex.speech_verbs):
@@ -195,7 +196,7 @@ def signals(
     doc: Any, article: Article, quotes: Sequence[Quote], actors: Sequence[Actor]
 ) -> Iterator[Signal]:
     """Yield the article's sourcing and text-quality signals, grouped by kind."""
-    ix = DocIndex(doc, article.text)
+    ix = DocIndex.of(doc, article.text)
     found = [
         *unintroduced(ix, quotes, actors),
         *anonymous(ix, article, quotes, actors),
