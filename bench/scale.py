@@ -152,7 +152,7 @@ def summary_rows(
     """The table: throughput at work (start-up apart) and wall time per mode."""
     work = {m: n / _best(runs, m, "work") for m in ("spacy", "workers1", "workers2")}
     work |= {m: n / _best(runs, m, "seconds") for m in ("local1", "local2")}
-    wall = {m: _best(runs, m, "wall") for m in runs[0]}
+    wall = {m: _best(runs, m, "wall") for m in runs[0] if all(m in r for r in runs)}
     start = {m: _best(runs, m, "startup") for m in ("spacy", "workers1", "workers2")}
     rows = []
     for m, name in (
@@ -259,6 +259,8 @@ def main() -> None:
                 db = tmp / f"warc{w}.duckdb"
                 all_runs[0][f"warc{w}"] = timed(INGEST, str(warc), str(db), str(w))
         sizes = [int(x) for x in args.rss.split(",")] if args.rss else []
+        OUT.parent.mkdir(parents=True, exist_ok=True)
+        OUT.write_text(json.dumps({"n": args.n, "runs": all_runs}), encoding="utf-8")
         memory = {size: rss(shared, size, tmp) for size in sizes}
     n = args.n
     rows = summary_rows(n, all_runs, memory)
