@@ -21,7 +21,7 @@ from reportedly.extract import setup as build_resources
 from reportedly.ingest import read_sources, read_texts
 from reportedly.model import Analysis, ErrorRecord, RawDocument
 from reportedly.settings import Settings
-from reportedly.store import DEFAULT_PATH, Store, open_store
+from reportedly.store import DEFAULT_PATH, Store, open_store, writable
 
 log = logging.getLogger(__name__)
 Result = Analysis | ErrorRecord
@@ -200,8 +200,7 @@ def ingest(
     """
     s = settings_or_env(settings)
     res = resources(s)
-    store = db if isinstance(db, Store) else open_store(db)
-    try:
+    with writable(db) as store:
         docs = read_sources(sources, exclude=[store.path])
         return corpus.ingest_documents(
             docs,
@@ -213,9 +212,6 @@ def ingest(
             model=s.model,
             resources=res,
         )
-    finally:
-        if store is not db:
-            store.close()
 
 
 def open_existing(db: str | Path, *, write: bool = False) -> Store:

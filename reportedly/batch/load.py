@@ -16,7 +16,7 @@ from typing import Any
 from reportedly import corpus
 from reportedly.errors import StoreError
 from reportedly.model import Analysis, ErrorRecord
-from reportedly.store import DEFAULT_PATH, Store, datasets, open_store
+from reportedly.store import DEFAULT_PATH, Store, datasets, writable
 
 
 def load(
@@ -34,8 +34,7 @@ def load(
             f"{root}: no complete part found (expected _done/*.json written by "
             "'reportedly ingest --engine spark --out DIR')"
         )
-    store = db if isinstance(db, Store) else open_store(db)
-    try:
+    with writable(db) as store:
         summary = corpus.IngestSummary()
         corpus.backfill_entities(store)
         stored = store.article_ids()
@@ -54,6 +53,3 @@ def load(
 
         corpus.store_results(results(), store, summary, batch_size, progress)
         return summary
-    finally:
-        if store is not db:
-            store.close()

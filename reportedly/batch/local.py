@@ -21,7 +21,7 @@ from reportedly.batch.pool import CHUNK, Doc, Pool, PoolStats, default_workers
 from reportedly.ingest import read_sources
 from reportedly.model import Analysis, ErrorRecord
 from reportedly.settings import Settings
-from reportedly.store import DEFAULT_PATH, Store, open_store
+from reportedly.store import DEFAULT_PATH, Store, writable
 
 Result = Analysis | ErrorRecord
 
@@ -68,8 +68,7 @@ def ingest(
     res = service.resources(s)
     n = default_workers() if workers is None else workers
     stats = stats if stats is not None else PoolStats()
-    store = db if isinstance(db, Store) else open_store(db)
-    try:
+    with writable(db) as store:
         summary = corpus.IngestSummary()
         corpus.backfill_entities(store)
         seen = frozenset(store.article_ids())
@@ -88,9 +87,6 @@ def ingest(
         corpus.store_results(fresh, store, summary, batch_size, progress)
         summary.skipped = stats.skipped
         return summary
-    finally:
-        if store is not db:
-            store.close()
 
 
 def _first_copies(

@@ -105,10 +105,6 @@ def _how(exitcode: int | None) -> str:
     return f"exit code {exitcode}"
 
 
-def _source(doc: Doc) -> str:
-    return doc.source
-
-
 class Pool:
     """N worker processes over one document stream (use as a context manager)."""
 
@@ -248,7 +244,7 @@ class Pool:
                 yield (seq, sub), [doc]
                 continue
             message = (
-                f"{_source(doc)}: the worker process died ({how}) while analysing "
+                f"{doc.source}: the worker process died ({how}) while analysing "
                 "this document, alone; it was not analysed"
             )
             yield (

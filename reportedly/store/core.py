@@ -246,3 +246,14 @@ def _first_line(e: BaseException) -> str:
 def open_store(path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> Store:
     """Open (or create) the store at ``path`` and bring its schema up to date."""
     return Store(path, read_only=read_only)
+
+
+@contextmanager
+def writable(db: str | Path | Store) -> Iterator[Store]:
+    """Yield ``db`` if it is an open store, else open (or create) the file and
+    close it at the end: for functions that take either."""
+    if isinstance(db, Store):
+        yield db
+        return
+    with open_store(db) as store:
+        yield store

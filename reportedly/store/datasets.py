@@ -32,6 +32,7 @@ from reportedly.store.rows import Columns, analysis_from_rows, analysis_rows
 TABLES = ("articles", "actors", "places", "quotes", "events", "signals", "errors")
 CHILDREN = ("actors", "places", "quotes", "events", "signals")
 DONE = "_done"
+ERROR_KEYS = ("source", "error", "message")
 UNKNOWN = "unknown"
 _ARROW = {
     "VARCHAR": "string",
@@ -115,14 +116,13 @@ def write_part(
 
     tables = analysis_rows(analyses, entities)
     month = {a.article.id: month_of(a.article.published) for a in analyses}
-    errs: Columns = {k: [getattr(e, k) for e in errors] for k in _error_keys()}
     if errors:
-        tables["errors"] = errs
+        tables["errors"] = {k: [getattr(e, k) for e in errors] for k in ERROR_KEYS}
     written: dict[str, int] = {}
     for t, cols in tables.items():
         n = len(next(iter(cols.values())))
         ids = cols["id"] if t == "articles" else cols.get("article_id")
-        months = [month[i] for i in ids] if ids is not None else [UNKNOWN] * n
+        months = [UNKNOWN] * n if ids is None else [month[i] for i in ids]
         by_month: dict[str, list[int]] = {}
         for i, m in enumerate(months):
             by_month.setdefault(m, []).append(i)
@@ -149,10 +149,6 @@ def _table(schema: Any, cols: Columns, rows: list[int], month: str) -> Any:
         data[f.name] = [col[i] for i in rows] if col else [None] * len(rows)
     data["month"] = [month] * len(rows)
     return pa.Table.from_pydict(data, schema=schema)
-
-
-def _error_keys() -> tuple[str, ...]:
-    return ("source", "error", "message")
 
 
 def _files(root: Path, table: str, part: str) -> list[str]:
@@ -184,10 +180,7 @@ def read_part(
         analysis_from_rows(a, children.get(a["id"], {}))
         for a in sorted(articles, key=lambda r: r["id"])
     ]
-    errors = [
-        ErrorRecord(source=r["source"], error=r["error"], message=r["message"])
-        for r in rows("errors")
-    ]
+    errors = [ErrorRecord(**{k: r[k] for k in ERROR_KEYS}) for r in rows("errors")]
     return analyses, errors
 
 
