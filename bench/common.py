@@ -56,3 +56,15 @@ def machine_basics() -> dict[str, str]:
         "cpu": cpu,
         "python": platform.python_version(),
     }
+
+
+def write_todo(out: Path, text: list[str], lines: list[dict], what: str) -> None:
+    """Write a judging round: ``todo.md`` to read and ``verdicts.jsonl`` to fill."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "todo.md").write_text("\n".join(text), encoding="utf-8")
+    with (out / "verdicts.jsonl").open("w", encoding="utf-8") as fh:
+        for line in lines:
+            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+    print(
+        f"{len(lines)} {what} to judge: read {out}/todo.md, fill {out}/verdicts.jsonl"
+    )

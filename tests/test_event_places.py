@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from place_mentions import P
 
 from reportedly.annotate import parse
 from reportedly.extract.events import events
@@ -19,15 +20,6 @@ TEXT = (
     "Later the army arrested two men. "
     "Homs has been a target for months."
 )
-
-
-@dataclass(frozen=True)
-class P:
-    span: Span
-    place_id: str | None
-    precision: str = "point"
-    hint: str | None = None
-    hint_span: Span | None = None
 
 
 @dataclass(frozen=True)

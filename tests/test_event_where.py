@@ -5,9 +5,9 @@ with the reason (extract/events/_places.py, _where.py)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import pytest
+from place_mentions import P
 
 from reportedly.annotate import parse
 from reportedly.extract.events import events
@@ -40,15 +40,6 @@ GAZ = {
     "Srebrenica": ("srebrenica", "BA", "point"),
 }
 COUNTRIES = {pid: c for pid, c, _ in GAZ.values()}
-
-
-@dataclass(frozen=True)
-class P:
-    span: Span
-    place_id: str | None
-    precision: str = "point"
-    hint: str | None = None
-    hint_span: Span | None = None
 
 
 def mentions(text: str) -> list[P]:

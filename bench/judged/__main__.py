@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from bench.common import record, shared_dir, table
+from bench.common import record, shared_dir, table, write_todo
 from bench.judged import _score
 from bench.judged._fields import EVENT_FIELDS, QUOTE_FIELDS, hashes
 from bench.judged._records import (
@@ -120,13 +120,7 @@ def todo(
             if pending:
                 lines.append(_template(r, pending))
         text.append("")
-    (out / "todo.md").write_text("\n".join(text), encoding="utf-8")
-    with (out / "verdicts.jsonl").open("w", encoding="utf-8") as fh:
-        for line in lines:
-            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
-    print(
-        f"{len(lines)} records to judge: read {out}/todo.md, fill {out}/verdicts.jsonl"
-    )
+    write_todo(out, text, lines, "records")
 
 
 def _template(r: Rec, pending: list[str]) -> dict:

@@ -23,7 +23,7 @@ import random
 from pathlib import Path
 
 import reportedly
-from bench.common import record, shared_dir, table
+from bench.common import record, shared_dir, table, write_todo
 from bench.judged._sample import (
     LENGTH,
     Item,
@@ -158,14 +158,7 @@ def todo(shared: Path, half: str, out: Path) -> None:
                     }
                 )
         text.append("")
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "todo.md").write_text("\n".join(text), encoding="utf-8")
-    with (out / "verdicts.jsonl").open("w", encoding="utf-8") as fh:
-        for line in lines:
-            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
-    print(
-        f"{len(lines)} mentions to judge: read {out}/todo.md, fill {out}/verdicts.jsonl"
-    )
+    write_todo(out, text, lines, "mentions")
 
 
 def add(path: Path, judge: str) -> None:
