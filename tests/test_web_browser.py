@@ -14,6 +14,7 @@ selenium-manager is never asked for a browser or a driver.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import html
 import json
@@ -579,15 +580,23 @@ def test_hostile_analyze(driver: WebDriver, served: Served) -> None:
 # -- (d) a review from the side panel -------------------------------------------
 
 
-def test_review_saved(
-    driver: WebDriver, store: Path, ids: dict[str, str], tmp_path: Path
-) -> None:
+@contextlib.contextmanager
+def _reviewing(store: Path, copy: Path) -> Iterator[Served]:
+    """Serve a copy of the store with review on; stop it at the end."""
     from reportedly.web import create_app
 
-    copy = tmp_path / "review.duckdb"
     shutil.copy(store, copy)
     served = Served(create_app(copy, review=True))
     try:
+        yield served
+    finally:
+        served.stop()
+
+
+def test_review_saved(
+    driver: WebDriver, store: Path, ids: dict[str, str], tmp_path: Path
+) -> None:
+    with _reviewing(store, tmp_path / "review.duckdb") as served:
         console(driver)
         driver.get(f"{served.base}/articles/{ids['demo']}")
         who = driver.find_element(By.ID, "reviewer")
@@ -621,19 +630,12 @@ def test_review_saved(
         assert mine[0]["kind"] == "event" and mine[0]["field"] == "type"
         assert mine[0]["verdict"] == "right" and mine[0]["shown"] == shown
         assert problems(console(driver)) == []
-    finally:
-        served.stop()
 
 
 def test_review_from_the_incident_view(
     driver: WebDriver, store: Path, ids: dict[str, str], tmp_path: Path
 ) -> None:
-    from reportedly.web import create_app
-
-    copy = tmp_path / "review-incident.duckdb"
-    shutil.copy(store, copy)
-    served = Served(create_app(copy, review=True))
-    try:
+    with _reviewing(store, tmp_path / "review-incident.duckdb") as served:
         console(driver)
         driver.get(f"{served.base}/incidents/{ids['incident']}")
         driver.find_element(By.ID, "reviewer").send_keys("Incident Reader", Keys.TAB)
@@ -653,5 +655,3 @@ def test_review_from_the_incident_view(
         assert mine[0]["key"] == table.get_attribute("data-record")
         assert mine[0]["field"] == "modality" and mine[0]["note"] == "read it"
         assert problems(console(driver)) == []
-    finally:
-        served.stop()
