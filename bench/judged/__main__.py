@@ -187,6 +187,8 @@ def main() -> None:
         help="todo: judge only these event fields (e.g. real,type), every candidate",
     )
     ap.add_argument("--judge", default="unnamed")
+    ap.add_argument("--more", type=int, default=0, help="pool: N more per source")
+    ap.add_argument("--round", type=int, default=2, help="pool: the round's seed")
     ap.add_argument(
         "--heldout-ok",
         action="store_true",
@@ -205,10 +207,16 @@ def main() -> None:
         write_sample(draw(shared))
         print(f"wrote {SAMPLE}")
     elif args.command == "pool":
-        if POOL.exists():
-            sys.exit(f"{POOL} exists: the pool is fixed once drawn")
-        write_sample(draw_pool(shared), POOL)
-        print(f"wrote {POOL}")
+        if args.more:
+            before = [it for it in read_sample() if it.half == "train"]
+            added = draw_pool(shared, args.round, args.more)
+            write_sample(before + added, POOL)
+            print(f"added {len(added)} articles to {POOL} (round {args.round})")
+        elif POOL.exists():
+            sys.exit(f"{POOL} exists: the pool is fixed once drawn (--more N adds)")
+        else:
+            write_sample(draw_pool(shared), POOL)
+            print(f"wrote {POOL}")
     elif args.command == "todo":
         if args.half not in ("dev", "train") and not args.heldout_ok:
             sys.exit(

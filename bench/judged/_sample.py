@@ -107,13 +107,16 @@ def draw(shared: Path) -> list[Item]:
 POOL_SIZES = {"guardian": 6, "bbc": 6, "warc": 6, "fakes": 6}
 
 
-def draw_pool(shared: Path) -> list[Item]:
+def draw_pool(shared: Path, round_: int = 1, per_source: int = 0) -> list[Item]:
     """Draw articles to judge for training only (half ``train``): per source,
-    articles of the right length with events, none of them in the sample."""
+    articles of the right length with events, none of them in the sample or
+    in the pool already. Round 1 is the first pool; each later round draws
+    ``per_source`` more with its own seed."""
     taken = {it.locator for it in read_sample()}
-    rng = random.Random(SEED + 1)
+    rng = random.Random(SEED + round_)
+    sizes = POOL_SIZES if round_ == 1 else dict.fromkeys(POOL_SIZES, per_source)
     items: list[Item] = []
-    for name, size in POOL_SIZES.items():
+    for name, size in sizes.items():
         docs = list(_candidates(shared, name))
         rng.shuffle(docs)
         docs = [d for d in docs if _locator(shared, d.source) not in taken][:200]
