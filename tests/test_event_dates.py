@@ -163,9 +163,9 @@ EVENT_DATES = [
         "published",
     ),
     (
-        "Robinson, who served in Afghanistan in 2012, travelled to Syria to fight.",
+        "Robinson, who served in Afghanistan in 2012, travelled to Syria and fought.",
         "2018-09-15",
-        "fight",
+        "fought",
         "2018-09-15",
         "published",
     ),

@@ -178,7 +178,7 @@ def main() -> None:
     ap.add_argument("command", choices=["score", "todo", "add", "draw", "pool"])
     ap.add_argument("file", nargs="?", type=Path)
     ap.add_argument("--shared", default=None)
-    ap.add_argument("--half", choices=["dev", "heldout", "train"])
+    ap.add_argument("--half", choices=["dev", "heldout", "train", "calib"])
     ap.add_argument("--source", choices=["guardian", "bbc", "warc", "fakes"])
     ap.add_argument("--out", type=Path, default=Path("/tmp/judged"))
     ap.add_argument("--all", action="store_true", help="todo: list judged fields too")
@@ -189,6 +189,13 @@ def main() -> None:
     ap.add_argument("--judge", default="unnamed")
     ap.add_argument("--more", type=int, default=0, help="pool: N more per source")
     ap.add_argument("--round", type=int, default=2, help="pool: the round's seed")
+    ap.add_argument(
+        "--pool-half",
+        default="train",
+        choices=["train", "calib"],
+        help="pool: train (judged for real and type, to train the event step) or "
+        "calib (every field, to calibrate confidence)",
+    )
     ap.add_argument(
         "--heldout-ok",
         action="store_true",
@@ -208,8 +215,8 @@ def main() -> None:
         print(f"wrote {SAMPLE}")
     elif args.command == "pool":
         if args.more:
-            before = [it for it in read_sample() if it.half == "train"]
-            added = draw_pool(shared, args.round, args.more)
+            before = [it for it in read_sample() if it.half in ("train", "calib")]
+            added = draw_pool(shared, args.round, args.more, args.pool_half)
             write_sample(before + added, POOL)
             print(f"added {len(added)} articles to {POOL} (round {args.round})")
         elif POOL.exists():
@@ -218,7 +225,7 @@ def main() -> None:
             write_sample(draw_pool(shared), POOL)
             print(f"wrote {POOL}")
     elif args.command == "todo":
-        if args.half not in ("dev", "train") and not args.heldout_ok:
+        if args.half not in ("dev", "train", "calib") and not args.heldout_ok:
             sys.exit(
                 "todo prints article text: use --half dev (the held-out half is read"
                 " only by judges, who pass --heldout-ok)"

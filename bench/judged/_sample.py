@@ -47,7 +47,7 @@ def digest(*parts: object) -> str:
 class Item:
     """One article of the sample."""
 
-    half: str  # dev | heldout
+    half: str  # dev | heldout | train (real and type only) | calib (every field)
     source: str  # guardian | bbc | warc
     locator: str
 
@@ -107,7 +107,9 @@ def draw(shared: Path) -> list[Item]:
 POOL_SIZES = {"guardian": 6, "bbc": 6, "warc": 6, "fakes": 6}
 
 
-def draw_pool(shared: Path, round_: int = 1, per_source: int = 0) -> list[Item]:
+def draw_pool(
+    shared: Path, round_: int = 1, per_source: int = 0, half: str = "train"
+) -> list[Item]:
     """Draw articles to judge for training only (half ``train``): per source,
     articles of the right length with events, none of them in the sample or
     in the pool already. Round 1 is the first pool; each later round draws
@@ -123,7 +125,7 @@ def draw_pool(shared: Path, round_: int = 1, per_source: int = 0) -> list[Item]:
         for res in reportedly.analyze_documents(docs):
             ok = isinstance(res, Analysis) and bool(res.events)
             if ok and LENGTH[0] <= len(res.article.text) <= LENGTH[1]:
-                items.append(Item("train", name, _locator(shared, res.article.source)))
+                items.append(Item(half, name, _locator(shared, res.article.source)))
                 if sum(it.source == name for it in items) == size:
                     break
     return items
