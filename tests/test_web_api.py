@@ -97,7 +97,7 @@ def test_paging_covers_every_row_once(client: Any, kind: str) -> None:
         ("type=ASSAULT", lambda r: r["type"] == "ASSAULT"),
         ("type=assault", lambda r: r["type"] == "ASSAULT"),
         ("modality=denied", lambda r: r["modality"] == "denied"),
-        ("min_confidence=0.9", lambda r: r["confidence"] >= 0.9),
+        ("min_confidence=0.25", lambda r: r["confidence"] >= 0.25),
         ("since=2015-10-01", lambda r: r["date"] >= "2015-10-01"),
         ("until=2015-09-30", lambda r: r["date"] <= "2015-09-30"),
         ("outlet=bulletin", lambda r: "bulletin" in r["outlet"].lower()),

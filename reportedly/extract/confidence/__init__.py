@@ -4,7 +4,7 @@ Runs last: a logistic model over what the extraction knows about each record
 (``_features``) gives the probability that a reader judges the record usable
 (a real event with type, actor, recipient, claimant and modality all right or
 rightly empty). Its weights are data in ``lexicons/confidence.toml``, trained
-on the judged dev half by ``python -m bench.train_confidence``.
+on the judged calibration set by ``python -m bench.train_confidence``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from reportedly.model import Actor, Event
 
 __all__ = ["CONFIDENCE", "VERSION", "confidence", "features"]
 
-VERSION = "confidence.v1"
+VERSION = "confidence.v2"
 
 
 @functools.cache

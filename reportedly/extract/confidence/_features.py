@@ -3,7 +3,9 @@
 Each feature is one fact the extractors left on the record: how sure the
 event step was that the clause reports an event (the record's confidence on
 arrival), whether actor, recipient and claimant resolved to coded actors,
-what the modality says, and where the date and location came from.
+what the modality says, where the date and location came from, whether
+both parties were found, whether the event is violence, and whether other
+sentences retell it.
 """
 
 from __future__ import annotations
@@ -67,4 +69,7 @@ def features(ev: Event, actors: Mapping[str, Actor]) -> dict[str, float]:
         "place_article": float(ev.location_source == "article"),
         "counted": float(bool(ev.quantities)),
         "moded": float(ev.mode is not None),
+        "both_parties": float(ev.actor is not None and ev.recipient is not None),
+        "violent": float(ev.type in ("ASSAULT", "COERCE")),
+        "retold": float(bool(ev.mentions)),
     }
