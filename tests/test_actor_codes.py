@@ -194,6 +194,22 @@ def test_code_parts(
     assert got == (country, sector)
 
 
+@pytest.mark.parametrize(
+    ("name", "kind", "affiliation", "country"),
+    [
+        ("Britain-based organisation", "organization", "United Kingdom", "GBR"),
+        ("London-based monitoring group", "group", "United Kingdom", "GBR"),
+        ("Paris-based charity", "organization", "France", "FRA"),
+    ],
+)
+def test_an_organisation_of_a_country_is_not_the_country(
+    name: str, kind: str, affiliation: str, country: str
+) -> None:
+    coded = code_parts(name, kind=kind, affiliation=affiliation)
+    assert coded is not None
+    assert (coded.kind, coded.name, coded.country) == (kind, name, country)
+
+
 def test_user_extension(tmp_path) -> None:
     extra = tmp_path / "extra.tsv"
     extra.write_text(

@@ -270,6 +270,10 @@ def code_parts(
     ctx = aff.code if aff else None
     if kind != "person":
         own = code_actor(name, context_country=ctx)
+        if own is None and aff is not None and aff.kind == "country":
+            # "the Britain-based organisation": an organisation of that
+            # country, not the country itself
+            return replace(aff, name=name, kind=kind)
         return own if own is not None else aff
     t = tables()
     key = norm(name)

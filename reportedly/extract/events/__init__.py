@@ -30,6 +30,7 @@ from reportedly.extract.events._args import (
 from reportedly.extract.events._decide import decided
 from reportedly.extract.events._frames import cameo_reading, read
 from reportedly.extract.events._lexicon import STATEMENT, Trigger, tables
+from reportedly.extract.events._sides import place_actors, without_towns
 from reportedly.model import Event, EventArg, Quantity, Span, stable_id
 
 __all__ = [
@@ -223,9 +224,16 @@ def _run_event_places(draft: Draft) -> None:
     """Where and when, from resolved place mentions outside actor names."""
     known = {p.id for p in draft.places if p.geonames_id is not None}
     located = [m for m in draft.place_mentions if m.place_id in known]
-    taken = [m for a in draft.actors for m in a.mentions]
+    # a participant named only by a town's or region's name is that place
+    # ("the siege of Aleppo", "any Idlib offensive"): where, not who
+    towns = place_actors(draft.actors, located)
+    draft.events = [without_towns(e, towns) for e in draft.events]
+    taken = [m for a in draft.actors if a.id not in towns for m in a.mentions]
     taken += [
-        x.span for e in draft.events for x in (*e.actors, *e.recipients) if x.actor_id
+        x.span
+        for e in draft.events
+        for x in (*e.actors, *e.recipients)
+        if x.actor_id and x.actor_id not in towns
     ]
     published = draft.article.published
     countries = {p.id: p.country for p in draft.places}
@@ -237,6 +245,7 @@ def _run_event_places(draft: Draft) -> None:
         published=published,
         actors=taken,
         countries=countries,
+        towns=towns,
     )
 
 

@@ -152,14 +152,27 @@ class _Linker:
         head = self.ante.head(span.start, span.end)
         if head.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
             return True
-        words = never()
+        nothing = never()
         if head.pos_ in ("NOUN", "NUM") and (
-            head.lower_ in words or head.lemma_.lower() in words
+            head.lower_ in nothing or head.lemma_.lower() in nothing
         ):
             return True
         if head.pos_ == "NOUN" and read(head, tables()) is not None:
             return True  # an event ("condemned the arrest") is no participant
-        return recipient and head.ent_type_ in PLACES
+        building = head.pos_ == "NOUN" and head.lemma_.lower() in words("facilities")
+        return recipient and (building or head.ent_type_ in PLACES)  # where
+
+    def a_place(self, span: Span, aid: str, ev: Event) -> bool:
+        """Is the participant a town or region named as such, or the event's
+        own location (not a country, which can be a party: ``struck
+        Syria``)?"""
+        if self.ante is None or self.actors[aid].kind == "country":
+            return False
+        where = ev.location.span if ev.location else None
+        if where is not None and where.start <= span.start and span.end <= where.end:
+            return True
+        head = self.ante.head(span.start, span.end)
+        return head.ent_type_ in ("GPE", "LOC", "FAC") and head.pos_ == "PROPN"
 
     def named(self, span: Span) -> str | Coded | None:
         """A name no dictionary knows: a person's surname the tagger missed
@@ -195,6 +208,8 @@ class _Linker:
         if arg.actor_id is not None:
             return [arg]
         aid = self.mention_of(arg.span)
+        if aid is not None and recipient and self.a_place(arg.span, aid, ev):
+            return []  # "the siege of Aleppo": the place is where, not whom
         # an unresolved speaker "I" or "we" is no actor to take
         if aid is not None and pronoun_class(self.actors[aid].name) is None:
             return [dataclasses.replace(arg, actor_id=aid)]

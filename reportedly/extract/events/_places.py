@@ -207,22 +207,21 @@ def _own(
     at: dict[int, Any],
     roles: dict[int, str],
     every: Sequence[PlaceMentionLike],
+    towns: frozenset[str] = frozenset(),
 ) -> _Own:
     """``(event, place, source)``: the event without a recipient that is
-    only a place, and the place its own clauses give it (or None)."""
-    # a recipient that is nothing but a place is where, not whom
+    only a place (or a town named as an actor), and the place its own
+    clauses give it (or None)."""
     keep, moved = [], None
     for r in ev.recipients:
         hit = next((m for m in resolved if _overlaps(_full(m), r.span)), None)
-        if hit is not None and r.actor_id is None and moved is None:
+        if hit is not None and r.actor_id in (None, *towns) and moved is None:
             moved = hit
         else:
             keep.append(r)
     if moved is not None:  # else the same recipients: no copy to make
         ev = dataclasses.replace(ev, recipients=tuple(keep))
-    where, source = moved, "clause"
-    if where is None:
-        where = _target(ev, every)
+    where, source = moved or _target(ev, every), "clause"
     if where is None:
         where, source = _own_place(doc, ev, at, roles)
     return ev, where, source
@@ -263,6 +262,7 @@ def event_places(
     published: str | None = None,
     actors: Sequence[Span] = (),
     countries: Mapping[str, str | None] | None = None,
+    towns: frozenset[str] = frozenset(),
 ) -> list[Event]:
     """Return ``events`` with location, date and their precision and source.
 
@@ -284,7 +284,7 @@ def event_places(
     for m in resolved:
         if (tok := _token(doc, m.span)) is not None:
             at.setdefault(tok.i, m)
-    owns = [_own(doc, ev, resolved, at, roles, every) for ev in events]
+    owns = [_own(doc, ev, resolved, at, roles, every, towns) for ev in events]
     # first pass: the places events take from their own clauses
     claimed: dict[tuple[int, int], set[str]] = {}
     for (_, where, _), sent in zip(owns, sents, strict=True):
