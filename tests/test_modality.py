@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import reportedly
 from reportedly.annotate import parse
 from reportedly.extract.events._claims import modality_of
 
@@ -125,6 +126,13 @@ MODALITY = [
         "renege",
         "alleged",
     ),
+    # "would" over an adjective: a wish that may not come true
+    ("He said he would be happy to meet the envoy.", "meet", "hypothetical"),
+    # "no reports of", "no sign of": the event is negated
+    ("There were no reports of clashes in the city.", "clashes", "negated"),
+    ("There was no sign of fighting near the border.", "fighting", "negated"),
+    # a scheduled event as the subject of "be due to"
+    ("The talks are due to start next month.", "talks", "future"),
     # denial of a named event; the default
     ("The army denied the attack on the school.", "attack", "denied"),
     ("The strikes killed 30 people in the town.", "strikes", "asserted"),
@@ -189,3 +197,19 @@ def test_modality_with_cue(
     start = text.index(trigger)
     tok = doc.char_span(start, start + len(trigger), alignment_mode="expand")[0]
     assert modality_of(tok, cue, rejection=rejection) == expected
+
+
+# an event its own clause dates after publication has not happened yet,
+# unless told in the past tense (then the publication date is suspect)
+AHEAD = [
+    ("Neumann is stepping down as chief executive in May 2020.", "future"),
+    ("The minister meets his counterpart on 3 March 2020.", "future"),
+    ("The army shelled the town on 3 March 2020.", "asserted"),
+    ("Neumann is stepping down as chief executive on 21 November 2019.", "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AHEAD)
+def test_a_date_after_publication_is_not_asserted(text: str, expected: str) -> None:
+    an = reportedly.analyze(text, raw=True, published="2019-11-20")
+    assert [e.modality for e in an.events] == [expected]

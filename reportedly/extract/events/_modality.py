@@ -24,6 +24,7 @@ Word lists live in ``lexicons/cues.toml`` under ``[modality]``.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from reportedly.extract._spans import sent_of
@@ -107,7 +108,16 @@ def _noun_modality(tok: Any) -> str | None:
 
 def _negated(tok: Any) -> bool:
     kids = {c.lower_ for c in tok.children}
-    return any(c.dep_ == "neg" for c in tok.children) or bool(kids & {"never", "no"})
+    if any(c.dep_ == "neg" for c in tok.children) or kids & {"never", "no"}:
+        return True
+    # "there were no reports of clashes", "no sign of fighting"
+    of, noun = tok.head, tok.head.head
+    return (
+        tok.dep_ == "pobj"
+        and of.lower_ == "of"
+        and is_a(noun, "absence_nouns")
+        and any(c.lower_ == "no" for c in noun.children)
+    )
 
 
 def _auxes(verb: Any) -> set[str]:
@@ -117,7 +127,7 @@ def _auxes(verb: Any) -> set[str]:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     h = verb
     for _ in range(4):
-        shares = h.dep_ == "xcomp" or (
+        shares = h.dep_ in ("xcomp", "acomp") or (
             h.dep_ == "conj"
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in h.children)
         )
@@ -154,6 +164,8 @@ def modality_of(tok: Any, cue_lemma: str | None, *, rejection: bool = False) -> 
         return "negated"
     if own is not None:
         return own
+    if verb is None and _copula_ahead(tok):
+        return "future"  # "the talks are due to start", "set to resume"
     if verb is None:
         # "died in an American airstrike": a noun in a phrase takes the
         # frames of the clause around it (not its modals)
@@ -168,6 +180,20 @@ def modality_of(tok: Any, cue_lemma: str | None, *, rejection: bool = False) -> 
     if found is not None:
         return found
     return _auxiliary(verb, tok, rejection) or _hedged(verb, cue_lemma)
+
+
+def _copula_ahead(tok: Any) -> bool:
+    """A nominal event that is the subject of ``be`` with a scheduling
+    adjective and an infinitive: ``the talks are due to start``."""
+    be = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and be.lemma_ == "be"
+        and any(
+            c.dep_ in ("acomp", "xcomp", "attr") and is_a(c, "future_heads")
+            for c in be.children
+        )
+    )
 
 
 def _inverted(verb: Any) -> bool:
@@ -235,3 +261,18 @@ def _hedged(tok: Any, cue_lemma: str | None) -> str:
     if cue_lemma in words("future_cues") and tok.tag_ not in ("VBD", "VBN"):
         return "future"
     return "asserted"
+
+
+def lies_ahead(
+    value: str | None, modality: str, trig: Any, source: str, published: str | None
+) -> str:
+    """``is stepping down in May 2020`` (published in 2019): an event its own
+    clause dates more than 2 days after publication has not happened yet.
+    Not a verb in the past tense: then the publication date may be wrong,
+    not the text."""
+    if modality != "asserted" or source != "clause" or not published or not value:
+        return modality
+    if trig.tag_ in ("VBD", "VBN"):
+        return modality
+    soon = (date.fromisoformat(published[:10]) + timedelta(days=2)).isoformat()
+    return "future" if value > soon else modality

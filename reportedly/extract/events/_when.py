@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+from reportedly.extract.events._modality import lies_ahead
 from reportedly.lexicons import load_toml, word_set
 from reportedly.model import Event, Span
 
@@ -270,6 +271,7 @@ def date_event(
         when, source = found
         return dataclasses.replace(
             ev,
+            modality=lies_ahead(when.value, ev.modality, trig, source, published),
             date=_ahead(when, ev, trig, source, published),
             date_text=when.span,
             date_precision=when.precision,
