@@ -1,8 +1,9 @@
 """Judged dev-half records as labelled candidates (``bench.train_events``).
 
-Only the **dev** half of the judged sample (``sample.tsv``) and the training
-pool (``pool.tsv``, judged for real and type) are read; the
-held-out half is never parsed here. Each dev article is analysed, its
+Only the **dev** half of the judged sample (``sample.tsv``), the training
+pool (``pool.tsv``, judged for real and type) and its ``dev2`` articles
+(judged on every field) are read; the calibration set and the
+held-out half are never parsed here. Each article is analysed, its
 candidates are turned into records with every candidate kept (threshold 0),
 and a record's key (sentence and trigger, as ``bench.judged`` makes it) finds
 the reader's ``real`` verdict: yes is a positive, no a negative.
@@ -26,7 +27,7 @@ def _all_kept() -> _relevance.Model | None:
 
 def judged(shared: Path, nlp: Any) -> Iterator[tuple[str, Any, str, str | None, int]]:
     """Yield (article, token, type, mode, label) for every judged dev record."""
-    items = [it for it in read_sample() if it.half in ("dev", "train")]
+    items = [it for it in read_sample() if it.half in ("dev", "dev2", "train")]
     wanted = {it.locator for it in items}
     real = {
         (v["locator"], v["key"]): v["verdict"]

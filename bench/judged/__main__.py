@@ -178,7 +178,7 @@ def main() -> None:
     ap.add_argument("command", choices=["score", "todo", "add", "draw", "pool"])
     ap.add_argument("file", nargs="?", type=Path)
     ap.add_argument("--shared", default=None)
-    ap.add_argument("--half", choices=["dev", "heldout", "train", "calib"])
+    ap.add_argument("--half", choices=["dev", "dev2", "heldout", "train", "calib"])
     ap.add_argument("--source", choices=["guardian", "bbc", "warc", "fakes"])
     ap.add_argument("--out", type=Path, default=Path("/tmp/judged"))
     ap.add_argument("--all", action="store_true", help="todo: list judged fields too")
@@ -192,9 +192,10 @@ def main() -> None:
     ap.add_argument(
         "--pool-half",
         default="train",
-        choices=["train", "calib"],
-        help="pool: train (judged for real and type, to train the event step) or "
-        "calib (every field, to calibrate confidence)",
+        choices=["train", "dev2", "calib"],
+        help="pool: train (judged for real and type, to train the event step), "
+        "dev2 (every field, to fix rules on) or calib (every field, only to "
+        "calibrate confidence)",
     )
     ap.add_argument(
         "--heldout-ok",
@@ -215,7 +216,7 @@ def main() -> None:
         print(f"wrote {SAMPLE}")
     elif args.command == "pool":
         if args.more:
-            before = [it for it in read_sample() if it.half in ("train", "calib")]
+            before = [it for it in read_sample() if it.half not in ("dev", "heldout")]
             added = draw_pool(shared, args.round, args.more, args.pool_half)
             write_sample(before + added, POOL)
             print(f"added {len(added)} articles to {POOL} (round {args.round})")
@@ -225,7 +226,7 @@ def main() -> None:
             write_sample(draw_pool(shared), POOL)
             print(f"wrote {POOL}")
     elif args.command == "todo":
-        if args.half not in ("dev", "train", "calib") and not args.heldout_ok:
+        if args.half == "heldout" and not args.heldout_ok:
             sys.exit(
                 "todo prints article text: use --half dev (the held-out half is read"
                 " only by judges, who pass --heldout-ok)"

@@ -47,7 +47,9 @@ def digest(*parts: object) -> str:
 class Item:
     """One article of the sample."""
 
-    half: str  # dev | heldout | train (real and type only) | calib (every field)
+    # dev | heldout | train (real and type only) | dev2 (every field, fixed
+    # on like dev) | calib (every field, only to calibrate confidence)
+    half: str
     source: str  # guardian | bbc | warc
     locator: str
 
