@@ -96,3 +96,45 @@ def test_headline_quotation_is_nobodys_unless_the_headline_says(
     speakers = {q.speaker.span.text for q in a.quotes if q.speaker}
     assert not set(absent) & speakers, speakers
     assert set(present) <= speakers, speakers
+
+
+# (text, speaker as written, the actor it must resolve to: name, kind)
+RESOLVED = [
+    # "the company", "the organisation": the organisation named last before
+    (
+        "Siemens said it would cut jobs. The company confirmed the layoffs on Monday.",
+        "The company",
+        ("Siemens", "organization"),
+    ),
+    (
+        "Amnesty International said six boats sank. The London-based "
+        "organisation said the storm was the worst in years.",
+        "The London-based organisation",
+        ("Amnesty International", "organization"),
+    ),
+    # an organisation of a country, named as such, is not the country
+    (
+        "The fishermen left the quay, a London-based charity said.",
+        "a London-based charity",
+        ("London-based charity", "organization"),
+    ),
+    # people of a country are a group; "the Russians" can be the state
+    ("Some Syrians say the war is over.", "Some Syrians", ("Syrians", "group")),
+    (
+        "The Russians said they had left the port.",
+        "The Russians",
+        ("Russia", "country"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "actor"), RESOLVED)
+def test_speaker_resolves(text: str, speaker: str, actor: tuple[str, str]) -> None:
+    an = reportedly.analyze(HEAD + text, raw=True)
+    names = {a.id: (a.name, a.kind) for a in an.actors}
+    got = [
+        names.get(q.speaker.actor_id or "")
+        for q in an.quotes
+        if q.speaker and q.speaker.span.text == speaker
+    ]
+    assert got == [actor]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from reportedly.extract.actors._lexicon import Lexicon, norm
 from reportedly.extract.actors._people import DocIndex
+from reportedly.extract.actors._words import words
 
 PLURAL_TAGS = frozenset(["NNS", "NNPS"])
 
@@ -96,3 +97,19 @@ def classify(ix: DocIndex, lex: Lexicon, i: int, j: int) -> Phrase:
         aff = before or ix.prep_object(r, lex)
         return Phrase("unknown", name, role=role, affiliation=aff)
     return Phrase("unknown", name)
+
+
+def org_before(ix: DocIndex, i: int, j: int) -> int | None:
+    """``the company``, ``the Britain-based organisation``: the index of the
+    ORG entity the article named last before token ``i``, or None."""
+    doc = ix.doc
+    if doc[i].lower_ != "the" or doc[j - 1].lemma_.lower() not in words("org_anaphors"):
+        return None
+    if any(ix.ents[e].label_ in ("ORG", "PERSON") for e in _ents(ix, i, j)):
+        return None  # "the Amnesty organisation" names its own
+    before = [k for k, e in enumerate(ix.ents) if e.label_ == "ORG" and e.end <= i]
+    return max(before, key=lambda k: ix.ents[k].end) if before else None
+
+
+def _ents(ix: DocIndex, i: int, j: int) -> set[int]:
+    return {ix.ent_at[t] for t in range(i, j) if ix.ent_at[t] >= 0}

@@ -17,7 +17,7 @@ from reportedly.extract.actors._dictionary import tables
 from reportedly.extract.actors._gender import first_name_gender
 from reportedly.extract.actors._lexicon import load, norm
 from reportedly.extract.actors._people import DocIndex, Person, describe
-from reportedly.extract.actors._phrases import classify
+from reportedly.extract.actors._phrases import classify, org_before
 from reportedly.extract.actors._pronouns import (
     OTHER,
     SPEAKER,
@@ -166,6 +166,9 @@ class Resolver:
         named = self._apposed_person(i, j) or self._aged(i, j)
         if named is not None:
             return named
+        org = org_before(ix, i, j)
+        if org is not None and org in self.ent_key:
+            return self.ent_key[org]
         a, b = ix.trim(i, j)
         word = ix.doc[a]
         if b - a == 1 and word.text[:1].isupper() and word.lower_ in self.surnames:
@@ -264,6 +267,12 @@ class Resolver:
             if coded is not None and key in self.ex:
                 coded = as_former(coded)  # "Former US President Barack Obama"
             country = coded is not None and coded.kind == "country"
+            if (
+                country
+                and ent.kind == "group"
+                and not all(text[s:e].lower().startswith("the ") for s, e in spans)
+            ):
+                country = False  # "some Syrians", "Syrians warn": people
             yield Actor(
                 id=stable_id(aid, ent.kind, ent.name),
                 name=coded.name if coded and country else ent.name,  # "US"
