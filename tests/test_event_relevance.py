@@ -57,6 +57,12 @@ NOT_EVENTS = [
         "He spoke to the paper on condition of anonymity and a US-backed group.",
         "backed",
     ),
+    # market reports: prices move, nobody acts
+    ("Shares in the firm closed 0.68% higher on Friday.", "closed"),
+    ("The index hit a record high on Tuesday.", "hit"),
+    # a toll of a war is no occasion
+    ("The conflict has killed more than 100,000 people.", "killed"),
+    ("The war that has killed half a million people entered its ninth year.", "killed"),
 ]
 
 
@@ -100,6 +106,9 @@ EVENTS = [
     ("Troops were deployed along the border last week.", "MOBILIZE", "deployed"),
     ("The army declared war on the rebel movement.", "ASSAULT", "war"),
     ("Gunmen killed four soldiers at a checkpoint.", "ASSAULT", "killed"),
+    # ... but fighting on an occasion and a party's own toll are events
+    ("Fighting killed 20 people on Monday.", "ASSAULT", "killed"),
+    ("Rebels have killed 20 soldiers in Idlib.", "ASSAULT", "killed"),
 ]
 
 

@@ -166,8 +166,15 @@ def _other_sense(tok: Any, tab: Tables) -> bool:
     subj = [c for c in kids if c.dep_ == "nsubj"]
     if not subj and tok.dep_ in ("xcomp", "advcl", "conj"):  # "ended up killing"
         subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
-    if any(c.lemma_.lower() in f["NONEVENT.natural_causes"] for c in subj):
-        return True
+    if tok.dep_ == "relcl" and subj and subj[0].lower_ in ("that", "which"):
+        subj = [tok.head]  # "a conflict that has killed"
+    lems = {c.lemma_.lower() for c in subj}
+    if lems & (f["NONEVENT.natural_causes"] | f["NONEVENT.market_subjects"]):
+        return True  # "the plague killed", "shares closed higher"
+    if lems & f["NONEVENT.toll_subjects"] and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in kids
+    ):
+        return True  # "the war has killed 100,000": a toll, not an occasion
     return any(c.dep_ == "advmod" and c.lower_ in f["NONEVENT.habitual"] for c in kids)
 
 
