@@ -187,7 +187,17 @@ def test_reference_headline_strike_is_claimed_by_the_ministry(reference) -> None
 
 
 def test_reference_killings_are_claimed_by_khoja(reference) -> None:
-    assert ("ASSAULT", "Khaled Khoja") in _claimed(reference, "killed")
+    # "The Russians struck northern Homs today and killed 36": one happening
+    (ev,) = [
+        e
+        for e in reference.events
+        if e.claimant
+        and e.claimant.span.text == "Khaled Khoja"
+        and e.trigger.text == "struck"
+    ]
+    assert ev.type == "ASSAULT"
+    assert any(m.text.startswith("killed 36") for m in ev.mentions)
+    assert [q.value for q in ev.quantities] == [36.0]
     assert ("ASSAULT", "Russian officials") in _claimed(reference, "bombed")
     assert ("ASSAULT", "A French diplomatic") in _claimed(reference, "targeting")
 

@@ -79,6 +79,20 @@ MERGED = [
         "pledged",
         "scrapping the fuel levy",
     ),
+    # the outcomes of one attack: killed, wounded, injured, destroyed
+    (
+        "A car bombing in a market in Kordan killed six people on Thursday. "
+        "The attack also wounded 19 people.",
+        "bombing",
+        "wounded 19 people",
+    ),
+    (
+        "Warplanes struck the town of Sermin on Tuesday. Four civilians were "
+        "killed and seven others were injured.",
+        "struck",
+        "seven others were injured",
+    ),
+    ("Rebels shelled the port on Monday, killing five people.", "shelled", "killing"),
 ]
 
 
@@ -113,6 +127,26 @@ APART = [
         "Militants attacked a checkpoint near Kordan on Monday. Residents "
         "recalled the 2013 attack on the base.",
         "attack",
+        1,
+    ),
+    # outcomes of attacks on two towns (the first killing is the strike's),
+    # or far from the attack
+    (
+        "Warplanes struck Sermin on Tuesday. Four civilians were killed there. "
+        "In Saraqeb, eleven civilians were killed in separate strikes.",
+        "killed",
+        1,
+    ),
+    (
+        "Warplanes struck Aleppo on Tuesday. In Damascus, eleven civilians were "
+        "killed in separate strikes.",
+        "killed",
+        1,
+    ),
+    (
+        "Gunmen attacked a checkpoint on Monday. The mayor spoke of the town's "
+        "history. Its mills were built in 1850. Two guards were killed in May.",
+        "attacked",
         1,
     ),
     # a series of arrests

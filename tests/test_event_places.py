@@ -97,14 +97,20 @@ def dated_reference():
 
 
 @pytest.mark.parametrize(
-    ("trigger", "date", "phrase"),
+    ("trigger", "claimant", "date", "phrase"),
     [
-        ("killed", "2015-09-30", "today"),  # Khoja: "struck northern Homs today"
-        ("voted", "2015-09-30", "Wednesday morning"),
+        # Khoja: "struck northern Homs today and killed 36": one record
+        ("struck", "Khoja", "2015-09-30", "today"),
+        ("voted", "", "2015-09-30", "Wednesday morning"),
     ],
 )
-def test_reference_event_dates(dated_reference, trigger, date, phrase):
-    ev = next(e for e in dated_reference.events if e.trigger.text == trigger)
+def test_reference_event_dates(dated_reference, trigger, claimant, date, phrase):
+    ev = next(
+        e
+        for e in dated_reference.events
+        if e.trigger.text == trigger
+        and claimant in (e.claimant.span.text if e.claimant else "")
+    )
     assert ev.date == date and ev.date_precision == "day"
     assert ev.date_text is not None and phrase in ev.date_text.text
 

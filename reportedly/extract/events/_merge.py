@@ -23,6 +23,10 @@ And a cue that the record retells one of the group:
   provided``);
 - the same claimant, verb, and named actor and recipient (``Esper accused
   China``), not kinds (``army units destroyed vehicles``);
+- the outcome of an attack told in its own clause, in the attack's sentence
+  or the next (``killed six ... the attack also wounded 19``, ``shelled the
+  port, killing five``), with no actor of its own in the next sentence;
+  counts of different outcomes never clash;
 - one sentence: an event noun carried by a light verb (``delivered an
   ultimatum``), joined by a preposition (``killed by a drone strike``) or a
   relative clause (``the bombs which killed``), or the act a pledge or threat
@@ -51,7 +55,7 @@ from reportedly.extract.events._merge_record import merged_record
 from reportedly.headline import headline_span
 from reportedly.model import Actor, Event, Place
 
-VERSION = "event_merge.v1"
+VERSION = "event_merge.v2"
 _PRONOUN_REACH = 3  # sentences a pronoun subject looks back
 
 
@@ -120,7 +124,7 @@ def _fits(e: _Item, m: _Item, places: dict[str, Place], light: bool = False) -> 
     return not (
         cue.places_clash(e.ev, m.ev, places)
         or cue.dates_clash(e.ev, m.ev)
-        or cue.counts_clash(e.ev, m.ev)
+        or (cue.counts_clash(e.ev, m.ev) and not _outcomes(e, m))
     )
 
 
@@ -141,6 +145,8 @@ def _cue(e: _Item, m: _Item, triggers: set[int]) -> str | None:
         )
         if pledge and cue.pledged(e.tok, m.tok, triggers):
             return "pledge"
+    if _casualty(e, m):
+        return "casualty"
     if not cue.types_fit(e.ev.type, m.ev.type) or cue.distinct(e.tok):
         return None
     same_stem = e.stem == m.stem
@@ -159,6 +165,27 @@ def _cue(e: _Item, m: _Item, triggers: set[int]) -> str | None:
         shared = cue.side_shared(e.recipients, m.recipients, named=True)
         return "participants" if shared else None
     return None
+
+
+def _casualty(e: _Item, m: _Item) -> bool:
+    """``e`` tells an outcome (killed, wounded, destroyed) of the attack
+    ``m`` in its sentence or the next, with no actor of its own."""
+    verbs = cue.words("casualty_verbs")
+    return (
+        e.ev.type == m.ev.type == "ASSAULT"
+        and e.tok.lemma_.lower() in verbs
+        and (not e.ev.actors or e.sent == m.sent)  # "shelled X, killing five"
+        and 0 <= e.sent - m.sent <= cue.lex()["casualty_reach"]
+        and e.ev.modality == m.ev.modality
+    )
+
+
+def _outcomes(e: _Item, m: _Item) -> bool:
+    """An outcome (wounded 19) and another verb's count (killed six, a
+    bombing that killed six): counts of different outcomes never clash."""
+    verbs = cue.words("casualty_verbs")
+    lemmas = {x.tok.lemma_.lower() if x.tok is not None else "" for x in (e, m)}
+    return len(lemmas) == 2 and bool(lemmas & verbs)
 
 
 def _retold(e: _Item, m: _Item, same_stem: bool) -> bool:
@@ -204,9 +231,10 @@ def _join(e: _Item, groups: list[_Group], ctx: dict[str, Any]) -> bool:
     for g in groups:
         for m in g.items:
             kind = _cue(e, m, triggers)
-            light = kind in ("light", "light_kept", "prep")
+            light = kind in ("light", "light_kept", "prep", "casualty")
             if kind is not None and all(
-                _fits(e, o, places, light and o is m) for o in g.items
+                _fits(e, o, places, light and (o is m or kind == "casualty"))
+                for o in g.items
             ):
                 loose = kind == "definite" and e.stem != m.stem
                 if loose and _passed(e, m, g, groups):
