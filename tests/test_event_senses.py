@@ -96,6 +96,15 @@ SENSE_CASES = [
     # sieges and retaking territory are attacks
     ("The town has been besieged by the army for a year.", "besieged", "ASSAULT"),
     ("The two powers launched a tariff war last spring.", "war", "SANCTION"),
+    # capturing people detains them; capturing a town is an attack
+    (
+        "The coalition captured one of the group's commanders.",
+        "captured",
+        "COERCE:arrest",
+    ),
+    ("Militants seized two soldiers near the border.", "seized", "COERCE:arrest"),
+    ("Two soldiers were captured by the rebels.", "captured", "COERCE:arrest"),
+    ("Rebels captured the town of Saraqeb on Monday.", "captured", "ASSAULT"),
 ]
 
 

@@ -109,6 +109,21 @@ def _holds(tok: Any, tab: Tables) -> bool:
     return False
 
 
+def _captive(tok: Any, tab: Tables) -> bool:
+    """Is what ``tok`` captures a person (``captured one of the commanders``,
+    ``seized two soldiers``, ``were captured``), not a place?"""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objs and tok.tag_ == "VBN":  # "two soldiers were captured"
+        objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    for o in objs:
+        if o.lower_ == "one":  # "one of the principals"
+            o = next((g for c in o.children if c.lower_ == "of" for g in c.children), o)
+        people = o.ent_type_ == "PERSON" or o.lower_ in ("him", "her", "them")
+        if people or o.lemma_.lower() in tab.frames["CAPTURE.people"]:
+            return True
+    return False
+
+
 def _to_trial(tok: Any, tab: Tables) -> bool:
     """``sent two men to stand trial``, ``handed over to be tried``."""
     f = tab.frames
@@ -207,6 +222,8 @@ def sense(tok: Any, trig: Trigger, lemma: str, tab: Tables) -> Trigger:
         return tab.verbs["blockade"]
     if lemma in f["DISMISSAL.verbs"] and _as_what(tok, tab):
         return ACCUSE
+    if lemma in f["CAPTURE.verbs"] and _captive(tok, tab):
+        return tab.verbs["detain"]
     if lemma in f["INSISTENCE.verbs"] and _holds(tok, tab):
         return REJECT
     if lemma in f["EXTRADITION.verbs"] and _to_trial(tok, tab):
