@@ -105,6 +105,14 @@ SENSE_CASES = [
     ("Militants seized two soldiers near the border.", "seized", "COERCE:arrest"),
     ("Two soldiers were captured by the rebels.", "captured", "COERCE:arrest"),
     ("Rebels captured the town of Saraqeb on Monday.", "captured", "ASSAULT"),
+    # an attack in words accuses; an armed one stays an attack
+    ("The party leader attacked the chancellor over his budget.", "attacked", "ACCUSE"),
+    ("The senator attacked the media on Twitter.", "attacked", "ACCUSE"),
+    ("Critics attacked the new policy as reckless.", "attacked", "ACCUSE"),
+    ("The two candidates clashed during the first debate.", "clashed", "ACCUSE"),
+    ("Gunmen attacked a police station in the north.", "attacked", "ASSAULT"),
+    ("Militants attacked the minister's convoy.", "attacked", "ASSAULT"),
+    ("Troops clashed with rebels near the border.", "clashed", "ASSAULT"),
 ]
 
 

@@ -173,6 +173,7 @@ def _casualty(e: _Item, m: _Item) -> bool:
     verbs = cue.words("casualty_verbs")
     return (
         e.ev.type == m.ev.type == "ASSAULT"
+        and e.tok is not None
         and e.tok.lemma_.lower() in verbs
         and (not e.ev.actors or e.sent == m.sent)  # "shelled X, killing five"
         and 0 <= e.sent - m.sent <= cue.lex()["casualty_reach"]

@@ -33,6 +33,7 @@ from reportedly.extract.events._violence import (
     commits_harm,
     crowd,
     repels,
+    verbal,
 )
 
 NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -214,6 +215,8 @@ def sense(tok: Any, trig: Trigger, lemma: str, tab: Tables) -> Trigger:
         return THREATEN
     if kind == "REJECT" and repels(tok, lemma, tab):
         return ASSAULT
+    if kind == "ASSAULT" and verbal(tok, lemma, tab):
+        return ACCUSE
     if kind == "ASSAULT" and lemma in f["RIOT.triggers"] and crowd(tok, tab):
         return tab.nouns["riot"]
     if commits_harm(tok, lemma, tab):

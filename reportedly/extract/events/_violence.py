@@ -103,3 +103,43 @@ def by_force(tok: Any, tab: Tables) -> bool:
         if c.dep_ == "prep"
         for p in c.subtree
     )
+
+
+def verbal(tok: Any, lemma: str, tab: Tables) -> bool:
+    """An attack in words (frame VERBAL): a person or party attacking a
+    person, party or policy, over or for something, or in a speech; never
+    with an armed side or a place as the target."""
+    f = tab.frames
+    if lemma not in f["VERBAL.verbs"] or tok.pos_ != "VERB":
+        return False
+    kids = [c for c in tok.children if c.dep_ not in OWN_CLAUSE]
+    toks = [t for c in kids for t in c.subtree]
+    if {t.lower_ for t in toks} & f["RIOT.armed"] or any(
+        t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ == "dobj" for t in toks
+    ):
+        return False
+    subj = [c for c in kids if c.dep_ == "nsubj"]
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    said_by = any(
+        c.ent_type_ in ("PERSON", "NORP") or c.lower_ in f["VERBAL.speakers"]
+        for c in subj
+    )
+    at = any(
+        c.ent_type_ in ("PERSON", "NORP")
+        or c.lemma_.lower() in f["VERBAL.targets"]
+        or c.lower_ in f["VERBAL.targets"]
+        for c in objs
+    )
+    preps = {c.lower_: c for c in kids if c.dep_ == "prep"}
+    grounds = bool(set(preps) & f["VERBAL.grounds"])
+    channel = any(
+        g.lower_ in f["VERBAL.channels"]
+        for p in ("in", "on", "during")
+        if p in preps
+        for g in preps[p].children
+    )
+    if any(c.lemma_.lower() in f["VERBAL.topics"] for c in objs):
+        return True  # "attacked Labour's plans"
+    if lemma == "clash" and not objs:
+        return said_by and (grounds or "with" not in preps)
+    return (said_by and (at or grounds or channel)) or (at and (grounds or channel))
