@@ -144,6 +144,9 @@ PLACES_AND_OWN = [
     ("Trump is recalling US forces from Syria.", "recalling", []),
     ("Turkish forces fired on Syrian troops near Afrin.", "fired", ["Syrian troops"]),
     ("Syrian troops clashed with Syrian rebels near Hama.", "clashed", ["*"]),
+    # a party of the actor's country, or its allies, are not its own forces
+    ("Talks between the Afghan government and the Taliban began.", "Talks", ["*"]),
+    ("The US is working with its Syrian militia allies.", "working", ["*"]),
 ]
 
 
