@@ -131,6 +131,7 @@ MODALITY = [
     # "no reports of", "no sign of": the event is negated
     ("There were no reports of clashes in the city.", "clashes", "negated"),
     ("There was no sign of fighting near the border.", "fighting", "negated"),
+    ("The talks ended without a deal on the border.", "deal", "negated"),
     # a scheduled event as the subject of "be due to"
     ("The talks are due to start next month.", "talks", "future"),
     # denial of a named event; the default

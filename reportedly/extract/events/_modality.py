@@ -110,6 +110,8 @@ def _negated(tok: Any) -> bool:
     kids = {c.lower_ for c in tok.children}
     if any(c.dep_ == "neg" for c in tok.children) or kids & {"never", "no"}:
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return True  # "the talks ended without a deal"
     # "there were no reports of clashes", "no sign of fighting"
     of, noun = tok.head, tok.head.head
     return (
