@@ -93,6 +93,13 @@ MERGED = [
         "seven others were injured",
     ),
     ("Rebels shelled the port on Monday, killing five people.", "shelled", "killing"),
+    # a headline and the body sentence telling one attack at one place
+    (
+        "Jets strike market in Idlib\n\nRussian jets struck a market in Idlib "
+        "on Monday.",
+        "strike",
+        "Russian jets struck a market in Idlib",
+    ),
 ]
 
 
@@ -149,6 +156,8 @@ APART = [
         "attacked",
         1,
     ),
+    # a headline and a body attack somewhere else
+    ("Jets strike market in Idlib\n\nRebels shelled a school in Aleppo.", "shelled", 1),
     # a series of arrests
     (
         "Police arrested the mayor on Monday. Police arrested his deputy on Tuesday.",

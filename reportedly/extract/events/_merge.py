@@ -18,7 +18,7 @@ And a cue that the record retells one of the group:
 - a definite noun mention (``the release``, ``this collaboration``, ``their
   arrests``), not marked as another (``another attack``, ``he also ...``);
 - the headline and a body record of one claimant and one verb, or sharing a
-  participant;
+  participant or their own place;
 - a pronoun subject with the same verb as an earlier clause (``it would be
   provided``);
 - the same claimant, verb, and named actor and recipient (``Esper accused
@@ -153,7 +153,7 @@ def _cue(e: _Item, m: _Item, triggers: set[int]) -> str | None:
     if cue.definite(e.tok):
         return "definite" if _retold(e, m, same_stem) else None
     if m.head and not e.head and e.claim == m.claim:
-        shared = cue.side_shared(e.actors, m.actors)
+        shared = cue.side_shared(e.actors, m.actors) or _same_place(e, m)
         if same_stem or shared or cue.side_shared(e.recipients, m.recipients):
             return "headline"
     near = 0 <= e.sent - m.sent <= _PRONOUN_REACH
@@ -181,9 +181,15 @@ def _casualty(e: _Item, m: _Item) -> bool:
     )
 
 
+def _same_place(e: _Item, m: _Item) -> bool:
+    """Both records name one place in their own clauses (``in Aleppo``)."""
+    a, b = e.ev.location, m.ev.location
+    own = e.ev.location_source == m.ev.location_source == "clause"
+    return own and a is not None and b is not None and a.place_id == b.place_id
+
+
 def _outcomes(e: _Item, m: _Item) -> bool:
-    """An outcome (wounded 19) and another verb's count (killed six, a
-    bombing that killed six): counts of different outcomes never clash."""
+    """An outcome (wounded 19) and another verb's count: they never clash."""
     verbs = cue.words("casualty_verbs")
     lemmas = {x.tok.lemma_.lower() if x.tok is not None else "" for x in (e, m)}
     return len(lemmas) == 2 and bool(lemmas & verbs)
