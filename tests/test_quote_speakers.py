@@ -118,6 +118,19 @@ RESOLVED = [
         "a London-based charity",
         ("London-based charity", "organization"),
     ),
+    # "the historian", "the spokesman": the person introduced with that noun
+    (
+        "Jane Roe, a historian at Leeds University, studied the siege. "
+        '"It was a crime," the historian said.',
+        "the historian",
+        ("Jane Roe", "person"),
+    ),
+    (
+        "Spokesman John Doe said the talks would resume. The spokesman added "
+        "that no date was set.",
+        "The spokesman",
+        ("John Doe", "person"),
+    ),
     # people of a country are a group; "the Russians" can be the state
     ("Some Syrians say the war is over.", "Some Syrians", ("Syrians", "group")),
     (

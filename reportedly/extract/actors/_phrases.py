@@ -113,3 +113,23 @@ def org_before(ix: DocIndex, i: int, j: int) -> int | None:
 
 def _ents(ix: DocIndex, i: int, j: int) -> set[int]:
     return {ix.ent_at[t] for t in range(i, j) if ix.ent_at[t] >= 0}
+
+
+def person_before(ix: DocIndex, i: int, j: int) -> int | None:
+    """``the historian``, ``the spokesman``: the PERSON entity the article
+    introduced with that noun next to the name (``Jane Roe, a historian
+    at ...``, ``spokesman John Doe``), the last one before token ``i``."""
+    doc = ix.doc
+    if doc[i].lower_ != "the" or j - i != 2 or doc[i + 1].pos_ != "NOUN":
+        return None
+    noun = doc[i + 1].lower_
+    for k in sorted(
+        (k for k, e in enumerate(ix.ents) if e.label_ == "PERSON" and e.end <= i),
+        key=lambda k: -ix.ents[k].end,
+    ):
+        e = ix.ents[k]
+        lo, hi = ix.sent_bounds[ix.sent_at[e.start]]
+        near = doc[max(lo, e.start - 3) : min(hi, e.end + 5)]
+        if any(t.lower_ == noun and not (e.start <= t.i < e.end) for t in near):
+            return k
+    return None

@@ -17,7 +17,7 @@ from reportedly.extract.actors._dictionary import tables
 from reportedly.extract.actors._gender import first_name_gender
 from reportedly.extract.actors._lexicon import load, norm
 from reportedly.extract.actors._people import DocIndex, Person, describe
-from reportedly.extract.actors._phrases import classify, org_before
+from reportedly.extract.actors._phrases import classify, org_before, person_before
 from reportedly.extract.actors._pronouns import (
     OTHER,
     SPEAKER,
@@ -166,9 +166,9 @@ class Resolver:
         named = self._apposed_person(i, j) or self._aged(i, j)
         if named is not None:
             return named
-        org = org_before(ix, i, j)
-        if org is not None and org in self.ent_key:
-            return self.ent_key[org]
+        for before in (org_before(ix, i, j), person_before(ix, i, j)):
+            if before is not None and before in self.ent_key:
+                return self.ent_key[before]
         a, b = ix.trim(i, j)
         word = ix.doc[a]
         if b - a == 1 and word.text[:1].isupper() and word.lower_ in self.surnames:
