@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportedly.extract.actors._lexicon import Lexicon, norm
@@ -107,8 +108,14 @@ def org_before(ix: DocIndex, i: int, j: int) -> int | None:
         return None
     if any(ix.ents[e].label_ in ("ORG", "PERSON") for e in _ents(ix, i, j)):
         return None  # "the Amnesty organisation" names its own
-    before = [k for k, e in enumerate(ix.ents) if e.label_ == "ORG" and e.end <= i]
-    return max(before, key=lambda k: ix.ents[k].end) if before else None
+    return next(_named_before(ix, i, "ORG"), None)
+
+
+def _named_before(ix: DocIndex, i: int, label: str) -> Iterator[int]:
+    """The indices of the ``label`` entities that end before token ``i``,
+    the latest first."""
+    found = [k for k, e in enumerate(ix.ents) if e.label_ == label and e.end <= i]
+    return iter(sorted(found, key=lambda k: -ix.ents[k].end))
 
 
 def _ents(ix: DocIndex, i: int, j: int) -> set[int]:
@@ -123,10 +130,7 @@ def person_before(ix: DocIndex, i: int, j: int) -> int | None:
     if doc[i].lower_ != "the" or j - i != 2 or doc[i + 1].pos_ != "NOUN":
         return None
     noun = doc[i + 1].lower_
-    for k in sorted(
-        (k for k, e in enumerate(ix.ents) if e.label_ == "PERSON" and e.end <= i),
-        key=lambda k: -ix.ents[k].end,
-    ):
+    for k in _named_before(ix, i, "PERSON"):
         e = ix.ents[k]
         lo, hi = ix.sent_bounds[ix.sent_at[e.start]]
         near = doc[max(lo, e.start - 3) : min(hi, e.end + 5)]

@@ -162,15 +162,12 @@ class _Linker:
         building = head.pos_ == "NOUN" and head.lemma_.lower() in words("facilities")
         return recipient and (building or head.ent_type_ in PLACES)  # where
 
-    def a_place(self, span: Span, aid: str, ev: Event) -> bool:
-        """Is the participant a town or region named as such, or the event's
-        own location (not a country, which can be a party: ``struck
-        Syria``)?"""
+    def a_place(self, span: Span, aid: str) -> bool:
+        """Is the participant a town or region named as such (not a country,
+        which can be a party: ``struck Syria``)? Towns the tagger missed are
+        found by ``_places`` once the places are known."""
         if self.ante is None or self.actors[aid].kind == "country":
             return False
-        where = ev.location.span if ev.location else None
-        if where is not None and where.start <= span.start and span.end <= where.end:
-            return True
         head = self.ante.head(span.start, span.end)
         return head.ent_type_ in ("GPE", "LOC", "FAC") and head.pos_ == "PROPN"
 
@@ -208,7 +205,7 @@ class _Linker:
         if arg.actor_id is not None:
             return [arg]
         aid = self.mention_of(arg.span)
-        if aid is not None and recipient and self.a_place(arg.span, aid, ev):
+        if aid is not None and recipient and self.a_place(arg.span, aid):
             return []  # "the siege of Aleppo": the place is where, not whom
         # an unresolved speaker "I" or "we" is no actor to take
         if aid is not None and pronoun_class(self.actors[aid].name) is None:

@@ -24,7 +24,6 @@ Word lists live in ``lexicons/cues.toml`` under ``[modality]``.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import Any
 
 from reportedly.extract._spans import sent_of
@@ -263,18 +262,3 @@ def _hedged(tok: Any, cue_lemma: str | None) -> str:
     if cue_lemma in words("future_cues") and tok.tag_ not in ("VBD", "VBN"):
         return "future"
     return "asserted"
-
-
-def lies_ahead(
-    value: str | None, modality: str, trig: Any, source: str, published: str | None
-) -> str:
-    """``is stepping down in May 2020`` (published in 2019): an event its own
-    clause dates more than 2 days after publication has not happened yet.
-    Not a verb in the past tense: then the publication date may be wrong,
-    not the text."""
-    if modality != "asserted" or source != "clause" or not published or not value:
-        return modality
-    if trig.tag_ in ("VBD", "VBN"):
-        return modality
-    soon = (date.fromisoformat(published[:10]) + timedelta(days=2)).isoformat()
-    return "future" if value > soon else modality

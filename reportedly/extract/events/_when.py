@@ -26,7 +26,6 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from reportedly.extract.events._modality import lies_ahead
 from reportedly.lexicons import load_toml, word_set
 from reportedly.model import Event, Span
 
@@ -185,6 +184,19 @@ def _later(published: str) -> str:
     return (day + timedelta(days=FUTURE_SLACK_DAYS)).isoformat()
 
 
+def _ahead_modality(
+    m: DateMentionLike, ev: Event, trig: Any, source: str, published: str | None
+) -> str:
+    """``is stepping down in May 2020`` (published in 2019): a date of the
+    event's own clause more than 2 days after publication says the event has
+    not happened yet; not for a verb in a past form (``hit by air strikes
+    ... June 12``): then the publication date may be wrong, not the text."""
+    told = ev.modality != "asserted" or source != "clause" or not published
+    if told or trig.tag_ in ("VBD", "VBN"):
+        return ev.modality
+    return "future" if (m.value or "") > _later(published or "") else ev.modality
+
+
 def _nearest(items: list[Any], pos: int) -> Any | None:
     """The mention closest to ``pos``; after it wins a tie (``struck X``)."""
     if not items:
@@ -271,7 +283,7 @@ def date_event(
         when, source = found
         return dataclasses.replace(
             ev,
-            modality=lies_ahead(when.value, ev.modality, trig, source, published),
+            modality=_ahead_modality(when, ev, trig, source, published),
             date=_ahead(when, ev, trig, source, published),
             date_text=when.span,
             date_precision=when.precision,
