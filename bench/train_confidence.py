@@ -33,7 +33,6 @@ L2 = 20.0  # chosen by leave-one-article-out log loss on the calibration set
 
 
 def _data(shared, halves: set[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
-    assert "heldout" not in halves, "the held-out half is for the report"
     items = [it for it in read_sample() if it.half in halves]
     found = analyses(shared, items)
     xs, ys, names = [], [], None
@@ -75,6 +74,8 @@ def main() -> None:
     ap.add_argument("--halves", default="calib", help="judged halves to fit on")
     args = ap.parse_args()
     halves = set(args.halves.split(","))
+    if "heldout" in halves:
+        ap.error("--halves: the held-out half is for the report, never fitted on")
     names, x, y = _data(shared_dir(args.shared), halves)
     print(f"{len(y)} judged records ({args.halves}), {int(y.sum())} usable")
     b, w = fit(x, y)
