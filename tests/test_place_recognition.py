@@ -25,13 +25,14 @@ def run(text: str) -> tuple[list[Place], list[PlaceMention]]:
     return places(parse(text), Article(id="t", text=text))
 
 
-def found(text: str) -> dict[str, Place]:
-    """Return each mention's text with its place."""
+def found(text: str, kinds: tuple[str, ...] = ("name",)) -> dict[str, Place]:
+    """Return each mention's text with its place: names of places only, unless
+    ``kinds`` asks for demonyms or names inside other names too."""
     plist, mentions = run(text)
     by_id = {p.id: p for p in plist}
     for m in mentions:
         assert text[m.span.start : m.span.end] == m.span.text
-    return {m.span.text: by_id[m.place_id] for m in mentions}
+    return {m.span.text: by_id[m.place_id] for m in mentions if m.kind in kinds}
 
 
 SAME_SKELETON = [

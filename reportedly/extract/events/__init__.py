@@ -223,7 +223,12 @@ def _run_event_actors(draft: Draft) -> None:
 def _run_event_places(draft: Draft) -> None:
     """Where and when, from resolved place mentions outside actor names."""
     known = {p.id for p in draft.places if p.geonames_id is not None}
-    located = [m for m in draft.place_mentions if m.place_id in known]
+    # a demonym or a place inside an organisation's name says whose, not where
+    located = [
+        m
+        for m in draft.place_mentions
+        if m.place_id in known and m.kind == "name"
+    ]
     # a participant named only by a town's or region's name is that place
     # ("the siege of Aleppo", "any Idlib offensive"): where, not who
     towns = place_actors(draft.actors, located)

@@ -21,6 +21,7 @@ from typing import Any
 
 from reportedly.distance import km
 from reportedly.extract._draft import Draft, Extractor
+from reportedly.extract.places import _associative as _by_kind
 from reportedly.extract.places._rank import Resolution, resolve
 from reportedly.extract.places._readings import (
     candidates,
@@ -51,12 +52,16 @@ class PlaceMention:
     precision: str  # point | admin2 | admin1 | country | region
     hint: str | None = None
     hint_span: Span | None = None
+    # name | demonym ("Israeli") | in_name ("Oxford City Council"): only a
+    # name says where something happened
+    kind: str = "name"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "span": self.span.to_dict(),
             "place_id": self.place_id,
             "precision": self.precision,
+            "kind": self.kind,
             "hint": self.hint,
             "hint_span": self.hint_span.to_dict() if self.hint_span else None,
         }
@@ -102,7 +107,8 @@ def places(
     """Return the article's places (one per location) and every mention of them."""
     text = article.text
     ents = tuple(doc.ents)
-    spans = _spans(doc, ents)
+    kinds = _associative(doc, ents, text, _spans(doc, ents))
+    spans = sorted(kinds)
     doubtful = _doubtful(doc, ents)
     names = [(text[s:e], s, e) for s, e in spans]
     norp = demonym_countries(e.text for e in ents if e.label_ == "NORP")
@@ -123,6 +129,7 @@ def places(
         )
         # long unresolved names are organisations spaCy took for places
         and (r.entry is not None or len(n.split()) <= 3)
+        and (r.entry is not None or kinds[(s, e)] == "name")
         for (n, s, e), r in zip(names, res, strict=True)
     ]
     names = [n for n, k in zip(names, keep, strict=True) if k]
@@ -146,6 +153,7 @@ def places(
                 precision=precision,
                 hint=hint,
                 hint_span=Span.of(text, hs, he) if hint else None,
+                kind=kinds[(s, e)],
             )
         )
     out = []
@@ -168,6 +176,31 @@ def places(
             )
         )
     return out, mentions
+
+
+def _associative(
+    doc: Any, ents: tuple, text: str, spans: list[tuple[int, int]]
+) -> dict[tuple[int, int], str]:
+    """Return every candidate span with its kind: datelines in capitals
+    replace what they overlap ("ST. LOUIS" is no "ST" and "LOUIS"); demonyms
+    and names inside names count where no other candidate overlaps them."""
+    lines = _by_kind.datelines(text)
+    out = {
+        x: "demonym" if _by_kind.is_demonym(text[x[0] : x[1]]) else "name"
+        for x in spans
+        if not any(_overlap(x, d) for d in lines)
+    }
+    out.update((d, "name") for d in lines)
+    extra = [(x, "demonym") for x in _by_kind.demonyms(doc, ents)]
+    extra += [(x, "in_name") for x in _by_kind.in_names(doc, ents, _people(ents))]
+    for x, kind in extra:
+        if not any(_overlap(x, y) for y in out):
+            out[x] = kind
+    return out
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _key(name: str) -> str:

@@ -1,0 +1,97 @@
+"""Demonyms, place names inside other names and datelines in capitals
+(extract/places/_associative.py), and that only names of places locate events.
+
+Table-driven on sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+import reportedly
+from reportedly.extract.places import PlaceMention, places
+from reportedly.model import Article, Place
+
+pytestmark = pytest.mark.model
+
+
+@functools.cache
+def run(text: str) -> tuple[list[Place], list[PlaceMention]]:
+    from reportedly.annotate import parse
+
+    return places(parse(text), Article(id="t", text=text))
+
+
+def mentions(text: str) -> dict[str, tuple[str, str | None]]:
+    """Return each mention's text with its kind and country."""
+    plist, ms = run(text)
+    by_id = {p.id: p for p in plist}
+    for m in ms:
+        assert text[m.span.start : m.span.end] == m.span.text
+    return {m.span.text: (m.kind, by_id[m.place_id].country) for m in ms}
+
+
+# (text, mention, kind, country); kind None: no mention of that text
+CASES = [
+    # demonyms stand for their country or region
+    ("Israeli officials met their Egyptian counterparts.", "Israeli", "demonym", "IL"),
+    ("Israeli officials met their Egyptian counterparts.", "Egyptian", "demonym", "EG"),
+    ("Palestinians marched through Ramallah on Friday.", "Palestinians", "demonym", "PS"),
+    ("Palestinians marched through Ramallah on Friday.", "Ramallah", "name", "PS"),
+    ("Some European countries expelled diplomats.", "European", "demonym", None),
+    ("The talks on Israeli-Egyptian ties resumed.", "Egyptian", "demonym", "EG"),
+    # a religion or a party is no people of a place
+    ("Muslim leaders and Republican senators met.", "Muslim", None, None),
+    ("Muslim leaders and Republican senators met.", "Republican", None, None),
+    # place names inside the names of organisations
+    ("Oxford City Council approved the plan.", "Oxford", "in_name", "GB"),
+    ("She teaches at the University of Kentucky.", "Kentucky", "in_name", "US"),
+    ("The Zimbabwe Tourism Authority said visitors rose.", "Zimbabwe", "in_name", "ZW"),
+    ("The road was closed by British Waterways.", "British", "in_name", "GB"),
+    # a common word or a first name inside a name is no place
+    ("Lakes Edge has appointed a new manager.", "Lakes", None, None),
+    ("The actress is the mother of Leo Thames Newman.", "Leo", None, None),
+    ("The Green Party candidate spoke on Monday.", "Green", None, None),
+    # datelines in capitals are where the story was filed
+    ("BAIKONUR, Kazakhstan — A Soyuz capsule lifted off.", "BAIKONUR", "name", "KZ"),
+    ("TORONTO — A young man and his mother sued the police.", "TORONTO", "name", "CA"),
+    ("UPDATE — The minister resigned on Friday.", "UPDATE", None, None),
+    ("ALBUQUERQUE, N.M. (AP) — Documents show a delay.", "ALBUQUERQUE", "name", "US"),
+    ("The Georgia Power plant in Atlanta closed.", "Georgia", "in_name", "US"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "country"), CASES)
+def test_kinds_of_place_mentions(
+    text: str, name: str, kind: str | None, country: str | None
+) -> None:
+    got = mentions(text)
+    if kind is None:
+        assert name not in got, got.get(name)
+        return
+    assert name in got, got
+    assert got[name][0] == kind, got[name]
+    assert got[name][1] == country, got[name]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Israeli jets struck a market in Khan Younis on Monday.", "Khan Younis"),
+        ("Syrian troops shelled a hospital in Homs, killing four people.", "Homs"),
+    ],
+)
+def test_demonyms_never_locate_events(text: str, where: str) -> None:
+    a = reportedly.analyze(text, published="2018-03-05")
+    located = [e.location.span.text for e in a.events if e.location]
+    assert located, a.events
+    assert all(w == where for w in located), located
+
+
+def test_a_place_inside_a_name_never_locates_an_event() -> None:
+    text = "Oxford City Council banned protests outside the town hall."
+    a = reportedly.analyze(text, published="2018-03-05")
+    assert a.events, "the ban should be an event"
+    assert all(e.location is None for e in a.events), [e.location for e in a.events]
