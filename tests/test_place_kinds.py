@@ -38,7 +38,12 @@ CASES = [
     # demonyms stand for their country or region
     ("Israeli officials met their Egyptian counterparts.", "Israeli", "demonym", "IL"),
     ("Israeli officials met their Egyptian counterparts.", "Egyptian", "demonym", "EG"),
-    ("Palestinians marched through Ramallah on Friday.", "Palestinians", "demonym", "PS"),
+    (
+        "Palestinians marched through Ramallah on Friday.",
+        "Palestinians",
+        "demonym",
+        "PS",
+    ),
     ("Palestinians marched through Ramallah on Friday.", "Ramallah", "name", "PS"),
     ("Some European countries expelled diplomats.", "European", "demonym", None),
     ("The talks on Israeli-Egyptian ties resumed.", "Egyptian", "demonym", "EG"),

@@ -225,9 +225,7 @@ def _run_event_places(draft: Draft) -> None:
     known = {p.id for p in draft.places if p.geonames_id is not None}
     # a demonym or a place inside an organisation's name says whose, not where
     located = [
-        m
-        for m in draft.place_mentions
-        if m.place_id in known and m.kind == "name"
+        m for m in draft.place_mentions if m.place_id in known and m.kind == "name"
     ]
     # a participant named only by a town's or region's name is that place
     # ("the siege of Aleppo", "any Idlib offensive"): where, not who
