@@ -59,10 +59,33 @@ CASES = [
     ("Lakes Edge has appointed a new manager.", "Lakes", None, None),
     ("The actress is the mother of Leo Thames Newman.", "Leo", None, None),
     ("The Green Party candidate spoke on Monday.", "Green", None, None),
+    # a union named for its region
+    ("EU ministers met in Brussels on Monday.", "EU", "demonym", None),
+    # towns and countries the small model takes for people or organisations
+    (
+        "It's about protecting Gainesville as an inclusive city, Gainesville "
+        "residents in Florida said.",
+        "Gainesville",
+        "name",
+        "US",
+    ),
+    (
+        "Several people were injured, including Sri Lanka's Minister of Posts.",
+        "Sri Lanka",
+        "name",
+        "LK",
+    ),
     # datelines in capitals are where the story was filed
     ("BAIKONUR, Kazakhstan — A Soyuz capsule lifted off.", "BAIKONUR", "name", "KZ"),
     ("TORONTO — A young man and his mother sued the police.", "TORONTO", "name", "CA"),
     ("UPDATE — The minister resigned on Friday.", "UPDATE", None, None),
+    (
+        "Police said the suspect fled. HARTFORD — Connecticut legislators voted.",
+        "HARTFORD",
+        "name",
+        "US",
+    ),
+    ("Officials met. NATO, which leads the mission, agreed.", "NATO", None, None),
     ("ALBUQUERQUE, N.M. (AP) — Documents show a delay.", "ALBUQUERQUE", "name", "US"),
     ("The Georgia Power plant in Atlanta closed.", "Georgia", "in_name", "US"),
 ]

@@ -30,7 +30,9 @@ from reportedly.extract.places._readings import (
     iso2,
     knobs,
 )
+from reportedly.extract.places._recognise import LABELS as _LABELS
 from reportedly.extract.places._recognise import _people, cued
+from reportedly.extract.places._recognise import lone as _lone
 from reportedly.extract.places._recognise import doubtful as _doubtful
 from reportedly.extract.places._recognise import spans as _spans
 from reportedly.extract.places._variants import lexicon
@@ -107,9 +109,11 @@ def places(
     """Return the article's places (one per location) and every mention of them."""
     text = article.text
     ents = tuple(doc.ents)
-    kinds = _associative(doc, ents, text, _spans(doc, ents))
+    found = _spans(doc, ents)
+    alone = _lone(doc, ents) - set(found)
+    kinds = _associative(doc, ents, text, found + sorted(alone))
     spans = sorted(kinds)
-    doubtful = _doubtful(doc, ents)
+    doubtful = _doubtful(doc, ents) | alone
     names = [(text[s:e], s, e) for s, e in spans]
     norp = demonym_countries(e.text for e in ents if e.label_ == "NORP")
     res = resolve(names, text, countries=countries, home=home, mentioned=norp)
@@ -123,18 +127,30 @@ def places(
             (s, e) not in doubtful
             or (
                 r.entry is not None
-                and r.entry.level == "point"
-                and r.entry.country in sure
+                and (
+                    r.entry.level in ("country", "admin1")
+                    or r.entry.level in ("point", "admin2")
+                    and r.entry.country in sure
+                )
             )
         )
         # long unresolved names are organisations spaCy took for places
         and (r.entry is not None or len(n.split()) <= 3)
-        and (r.entry is not None or kinds[(s, e)] == "name")
         for (n, s, e), r in zip(names, res, strict=True)
     ]
     names = [n for n, k in zip(names, keep, strict=True) if k]
     res = [r for r, k in zip(res, keep, strict=True) if k]
     names, res = _vet(names, res, text, ents, iso2(countries) | norp)
+    # unresolved, only spaCy's place label makes a name a place: a name the
+    # gazetteer alone suggested ("Ski said", "Much of") is none
+    labelled = [(e.start_char, e.end_char) for e in ents if e.label_ in _LABELS]
+    kept = [
+        r.entry is not None
+        or (kinds[(s, e)] == "name" and any(a <= s and e <= b for a, b in labelled))
+        for (_, s, e), r in zip(names, res, strict=True)
+    ]
+    names = [n for n, k in zip(names, kept, strict=True) if k]
+    res = [r for r, k in zip(res, kept, strict=True) if k]
     groups: dict[str, list] = {}
     mentions = []
     for (name, s, e), r in zip(names, res, strict=True):

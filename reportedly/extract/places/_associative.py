@@ -4,7 +4,8 @@ Three kinds, each a ``kind`` of the mention:
 
 - ``demonym``: a people's adjective or plural that stands for its country or
   region ("Israeli officials", "Palestinians", "European countries"), from
-  the demonym tables (``demonyms.tsv``, ``places.toml [demonyms]``).
+  the demonym tables (``demonyms.tsv``, ``places.toml [demonyms]``), and a
+  union named for its region ("the EU").
 - ``in_name``: a place name inside the name of an organisation, a building,
   an event or a work ("Oxford City Council", "the University of Kentucky",
   "Zimbabwe Tourism Authority", "British Waterways"): a country, an admin
@@ -36,9 +37,10 @@ _NAMED = frozenset({"ORG", "PERSON", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "
 _BIG = frozenset({"country", "admin1", "admin2", "region"})
 _LARGE = frozenset({"country", "region"})
 _MAX = 4  # words of a place name inside another name ("New South Wales")
+# at a paragraph's or a sentence's start, before ", Capital", "(" or a dash
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*([A-Z][A-Z'’]+(?:[ .\-]+[A-Z][A-Z'’]*\.?){0,3})"
-    r"(?=[ \t]*(?:,|\(|—|–|--| - ))"
+    r"(?m)(?:^[ \t]*|(?<=[.!?] ))([A-Z][A-Z'’]+(?:[ .\-]+[A-Z][A-Z'’]*\.?){0,3})"
+    r"(?=[ \t]*(?:,[ \t]+[A-Z]|\(|—|–|--| - ))"
 )
 
 
@@ -52,8 +54,8 @@ def demonyms(doc: Any, ents: tuple) -> list[tuple[int, int]]:
     part of a hyphenated pair on its own ("Israeli-Egyptian")."""
     out = []
     for ent in ents:
-        if ent.label_ != "NORP":
-            continue
+        if ent.label_ not in ("NORP", "ORG"):
+            continue  # an organisation only as a whole: "the EU"
         start = ent.start + (ent[0].lower_ == "the")
         if start >= ent.end:
             continue
@@ -61,7 +63,7 @@ def demonyms(doc: Any, ents: tuple) -> list[tuple[int, int]]:
         text = doc_text(doc)[s:e]
         if is_demonym(text):
             out.append((s, e))
-        elif "-" in text:
+        elif "-" in text and ent.label_ == "NORP":
             at = s
             for part in text.split("-"):
                 if is_demonym(part):

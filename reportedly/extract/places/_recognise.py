@@ -20,7 +20,7 @@ from typing import Any
 
 from reportedly.extract._spans import doc_text
 from reportedly.extract.places._readings import candidates, knobs
-from reportedly.extract.places._variants import lexicon
+from reportedly.extract.places._variants import english, lexicon
 from reportedly.extract.places.gazetteer import gazetteer, norm
 
 LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -111,6 +111,38 @@ def doubtful(doc: Any, ents: tuple) -> set[tuple[int, int]]:
         )
         if doc[ent.start - 1].lower_ in _PREPS or big:
             out.add((tok.idx, tok.idx + len(tok.text)))
+    return out
+
+
+def lone(doc: Any, ents: tuple) -> set[tuple[int, int]]:
+    """Return PERSON/ORG entities of up to three words that the gazetteer
+    reads exactly as a place ("a Gainesville man", "Sri Lanka's minister").
+
+    No word may belong to a longer person name, and one word must be no
+    common English word; the caller keeps such a name only when it resolves
+    to a country or an admin unit, or to a town in a country the article's
+    other places are in.
+    """
+    owners: dict[str, set[int]] = {}
+    for i, e in enumerate(ents):
+        if e.label_ == "PERSON" and len(e) > 1:
+            for t in e:
+                owners.setdefault(t.lower_, set()).add(i)
+    out = set()
+    for i, ent in enumerate(ents):
+        if ent.label_ not in ("PERSON", "ORG") or len(ent) > 3:
+            continue
+        # words of another person's name ("Sri Lanka's" is its own)
+        people = {w for w, ids in owners.items() if ids - {i}}
+        span = ent[1:] if ent[0].lower_ == "the" else ent
+        if len(span) and span[-1].lower_ in ("'s", "’s"):
+            span = span[:-1]  # "Sri Lanka's minister"
+        if not len(span) or any(t.lower_ in people for t in span):
+            continue
+        if len(span) == 1 and english(span.text):
+            continue
+        if any(x for _, x in gazetteer().lookup(span.text)):
+            out.add((span.start_char, span.end_char))
     return out
 
 
