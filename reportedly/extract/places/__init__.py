@@ -32,8 +32,8 @@ from reportedly.extract.places._readings import (
 )
 from reportedly.extract.places._recognise import LABELS as _LABELS
 from reportedly.extract.places._recognise import _people, cued
-from reportedly.extract.places._recognise import lone as _lone
 from reportedly.extract.places._recognise import doubtful as _doubtful
+from reportedly.extract.places._recognise import lone as _lone
 from reportedly.extract.places._recognise import spans as _spans
 from reportedly.extract.places._variants import lexicon
 from reportedly.extract.places.gazetteer import norm
@@ -111,7 +111,7 @@ def places(
     ents = tuple(doc.ents)
     found = _spans(doc, ents)
     alone = _lone(doc, ents) - set(found)
-    kinds = _associative(doc, ents, text, found + sorted(alone))
+    kinds = _by_kind.kinds(doc, ents, text, found + sorted(alone))
     spans = sorted(kinds)
     doubtful = _doubtful(doc, ents) | alone
     names = [(text[s:e], s, e) for s, e in spans]
@@ -192,31 +192,6 @@ def places(
             )
         )
     return out, mentions
-
-
-def _associative(
-    doc: Any, ents: tuple, text: str, spans: list[tuple[int, int]]
-) -> dict[tuple[int, int], str]:
-    """Return every candidate span with its kind: datelines in capitals
-    replace what they overlap ("ST. LOUIS" is no "ST" and "LOUIS"); demonyms
-    and names inside names count where no other candidate overlaps them."""
-    lines = _by_kind.datelines(text)
-    out = {
-        x: "demonym" if _by_kind.is_demonym(text[x[0] : x[1]]) else "name"
-        for x in spans
-        if not any(_overlap(x, d) for d in lines)
-    }
-    out.update((d, "name") for d in lines)
-    extra = [(x, "demonym") for x in _by_kind.demonyms(doc, ents)]
-    extra += [(x, "in_name") for x in _by_kind.in_names(doc, ents, _people(ents))]
-    for x, kind in extra:
-        if not any(_overlap(x, y) for y in out):
-            out[x] = kind
-    return out
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _key(name: str) -> str:

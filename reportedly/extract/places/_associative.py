@@ -29,6 +29,7 @@ from typing import Any
 from reportedly.extract._spans import doc_text
 from reportedly.extract.actors._gender import first_name_gender
 from reportedly.extract.places._readings import candidates, knobs
+from reportedly.extract.places._recognise import _people as people
 from reportedly.extract.places._variants import english, lexicon
 from reportedly.extract.places.gazetteer import norm
 
@@ -142,3 +143,28 @@ def datelines(text: str) -> list[tuple[int, int]]:
         if any(exact for _, exact in candidates(name.title(), spelled=False)):
             out.append((m.start(1), m.start(1) + len(name)))
     return out
+
+
+def kinds(
+    doc: Any, ents: tuple, text: str, spans: list[tuple[int, int]]
+) -> dict[tuple[int, int], str]:
+    """Return every candidate span with its kind: datelines in capitals
+    replace what they overlap ("ST. LOUIS" is no "ST" and "LOUIS"); demonyms
+    and names inside names count where no other candidate overlaps them."""
+    lines = datelines(text)
+    out = {
+        x: "demonym" if is_demonym(text[x[0] : x[1]]) else "name"
+        for x in spans
+        if not any(_overlap(x, d) for d in lines)
+    }
+    out.update((d, "name") for d in lines)
+    extra = [(x, "demonym") for x in demonyms(doc, ents)]
+    extra += [(x, "in_name") for x in in_names(doc, ents, people(ents))]
+    for x, kind in extra:
+        if not any(_overlap(x, y) for y in out):
+            out[x] = kind
+    return out
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
