@@ -19,19 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from reportedly.distance import km
 from reportedly.extract._draft import Draft, Extractor
 from reportedly.extract.places import _associative as _by_kind
-from reportedly.extract.places._rank import Resolution, resolve
-from reportedly.extract.places._readings import (
-    candidates,
-    demonym_countries,
-    fuzzy,
-    iso2,
-    knobs,
-)
-from reportedly.extract.places._recognise import LABELS as _LABELS
-from reportedly.extract.places._recognise import _people, cued
+from reportedly.extract.places import _filters
+from reportedly.extract.places._rank import resolve
+from reportedly.extract.places._readings import demonym_countries, iso2, knobs
 from reportedly.extract.places._recognise import doubtful as _doubtful
 from reportedly.extract.places._recognise import lone as _lone
 from reportedly.extract.places._recognise import spans as _spans
@@ -117,40 +109,9 @@ def places(
     names = [(text[s:e], s, e) for s, e in spans]
     norp = demonym_countries(e.text for e in ents if e.label_ == "NORP")
     res = resolve(names, text, countries=countries, home=home, mentioned=norp)
-    sure = {
-        r.entry.country
-        for (_, s, e), r in zip(names, res, strict=True)
-        if r.entry and (s, e) not in doubtful
-    }
-    keep = [
-        (
-            (s, e) not in doubtful
-            or (
-                r.entry is not None
-                and (
-                    r.entry.level in ("country", "admin1")
-                    or r.entry.level in ("point", "admin2")
-                    and r.entry.country in sure
-                )
-            )
-        )
-        # long unresolved names are organisations spaCy took for places
-        and (r.entry is not None or len(n.split()) <= 3)
-        for (n, s, e), r in zip(names, res, strict=True)
-    ]
-    names = [n for n, k in zip(names, keep, strict=True) if k]
-    res = [r for r, k in zip(res, keep, strict=True) if k]
-    names, res = _vet(names, res, text, ents, iso2(countries) | norp)
-    # unresolved, only spaCy's place label makes a name a place: a name the
-    # gazetteer alone suggested ("Ski said", "Much of") is none
-    labelled = [(e.start_char, e.end_char) for e in ents if e.label_ in _LABELS]
-    kept = [
-        r.entry is not None
-        or (kinds[(s, e)] == "name" and any(a <= s and e <= b for a, b in labelled))
-        for (_, s, e), r in zip(names, res, strict=True)
-    ]
-    names = [n for n, k in zip(names, kept, strict=True) if k]
-    res = [r for r, k in zip(res, kept, strict=True) if k]
+    names, res = _filters.trusted(names, res, doubtful)
+    names, res = _filters.vet(names, res, text, ents, iso2(countries) | norp)
+    names, res = _filters.labelled(names, res, ents, kinds)
     groups: dict[str, list] = {}
     mentions = []
     for (name, s, e), r in zip(names, res, strict=True):
@@ -160,7 +121,7 @@ def places(
         groups.setdefault(pid, []).append((s, e, r))
         hint, hs, he = _hint(text, s, e, r.level)
         precision = ent.level if ent else "point"
-        if not ent and _key(name) in lexicon()["regions"]:
+        if not ent and _filters.place_key(name) in lexicon()["regions"]:
             precision = "region"
         mentions.append(
             PlaceMention(
@@ -192,87 +153,6 @@ def places(
             )
         )
     return out, mentions
-
-
-def _key(name: str) -> str:
-    key = norm(name)
-    return key[4:] if key.startswith("the ") else key
-
-
-def _vet(
-    names: list[tuple[str, int, int]],
-    res: list[Resolution],
-    text: str,
-    ents: tuple,
-    focus: set[str],
-) -> tuple[list[tuple[str, int, int]], list[Resolution]]:
-    """Drop readings and mentions that only a loose match makes places.
-
-    A name read by its consonant skeleton alone keeps its reading only in a
-    country of the article's other (exactly read) places, its actors or its
-    demonyms, and uncued only when its spelling is close; otherwise an
-    uncued one is no place ("Erdogan said" is no Ardahan). A word of a
-    person's name is no place unless a cue introduces it. A reading under
-    another name (alternate or skeleton) far from all the article's other
-    places is dropped.
-    """
-    people = _people(ents)
-    outer = set(focus)
-    close = lexicon()["transliteration"]["uncued_similarity"]
-    loose = [fuzzy(n) for n, _, _ in names]
-    keys = [_key(n) for n, _, _ in names]
-    out_n, out_r = [], []
-    for i, ((name, s, e), r, f) in enumerate(zip(names, res, loose, strict=True)):
-        cue = cued(text, s, e)
-        big = r.entry is not None and (
-            r.entry.level in ("country", "admin1") or r.entry.population >= 100_000
-        )
-        if not cue and not big and any(w.lower() in people for w in name.split()):
-            continue  # "Erdogan" of "Recep Tayyip Erdogan"; "Georgia" stays
-        if f and r.entry is not None:
-            here = outer | {
-                o.entry.country
-                for j, o in enumerate(res)
-                if keys[j] != keys[i] and o.entry is not None
-            }
-            ok = r.entry.country in here if here else cue
-            if ok and not cue:
-                ids = {x.geonames_id for x, _ in candidates(name, least=close)}
-                ok = r.entry.geonames_id in ids
-            if not ok:
-                if not cue:
-                    continue
-                r = Resolution(None, 0.0, r.level)
-        out_n.append((name, s, e))
-        out_r.append(r)
-    far = knobs()["weights"].get("far_km", 1500)
-    for i, ((name, _, _), r) in enumerate(zip(out_n, out_r, strict=True)):
-        ent = r.entry
-        if ent is None or ent.level not in ("point", "admin2"):
-            continue
-        if ent.lat is None or ent.lon is None:
-            # no point to measure: only in a country the article is about
-            near = set(outer) | {
-                o.entry.country
-                for j, o in enumerate(out_r)
-                if j != i and o.entry is not None
-            }
-            if near and ent.country not in near:
-                out_r[i] = Resolution(None, 0.0, r.level)
-            continue
-        big = ent.feature_code == "PPLC" or ent.population >= 100_000
-        if big and not fuzzy(name):
-            continue  # exact or not, a capital or a large city may be far
-        others: list[tuple[float, float]] = []
-        for j, o in enumerate(out_r):
-            other = o.entry
-            if j == i or other is None or other.level == "country":
-                continue
-            if other.lat is not None and other.lon is not None:
-                others.append((other.lat, other.lon))
-        if others and all(km(ent.lat, ent.lon, la, lo) > far for la, lo in others):
-            out_r[i] = Resolution(None, 0.0, r.level)
-    return out_n, out_r
 
 
 def _run(draft: Draft) -> None:
