@@ -28,7 +28,6 @@ from reportedly.extract.places._recognise import doubtful as _doubtful
 from reportedly.extract.places._recognise import lone as _lone
 from reportedly.extract.places._recognise import spans as _spans
 from reportedly.extract.places._variants import lexicon
-from reportedly.extract.places.gazetteer import norm
 from reportedly.model import Article, Place, Span, stable_id
 
 NAME = "places.v1"
