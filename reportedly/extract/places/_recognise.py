@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from reportedly.extract._spans import doc_text
+from reportedly.extract.actors._gender import first_name_gender
 from reportedly.extract.places._readings import candidates, knobs
 from reportedly.extract.places._variants import english, lexicon
 from reportedly.extract.places.gazetteer import gazetteer, norm
@@ -119,9 +120,9 @@ def lone(doc: Any, ents: tuple) -> set[tuple[int, int]]:
     reads exactly as a place ("a Gainesville man", "Sri Lanka's minister").
 
     No word may belong to a longer person name, and one word must be no
-    common English word; the caller keeps such a name only when it resolves
-    to a country or an admin unit, or to a town in a country the article's
-    other places are in.
+    common English word and no first name; the caller keeps such a name
+    only when it resolves to a country or an admin unit, or to a town in a
+    country the article's other places are in.
     """
     owners: dict[str, set[int]] = {}
     for i, e in enumerate(ents):
@@ -139,8 +140,8 @@ def lone(doc: Any, ents: tuple) -> set[tuple[int, int]]:
             span = span[:-1]  # "Sri Lanka's minister"
         if not len(span) or any(t.lower_ in people for t in span):
             continue
-        if len(span) == 1 and english(span.text):
-            continue
+        if len(span) == 1 and (english(span.text) or first_name_gender(span.text)):
+            continue  # "Alex", "Olivia": people before towns
         if any(x for _, x in gazetteer().lookup(span.text)):
             out.add((span.start_char, span.end_char))
     return out
