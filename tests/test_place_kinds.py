@@ -59,6 +59,14 @@ CASES = [
     ("Lakes Edge has appointed a new manager.", "Lakes", None, None),
     ("The actress is the mother of Leo Thames Newman.", "Leo", None, None),
     ("The Green Party candidate spoke on Monday.", "Green", None, None),
+    (
+        "Turkey launched Operation Olive Branch against the YPG.",
+        "Olive Branch",
+        None,
+        None,
+    ),
+    # an acronym is no town: SANA is a news agency, not Sanaa
+    ("SANA said the army retook the town.", "SANA", None, None),
     # a union named for its region
     ("EU ministers met in Brussels on Monday.", "EU", "demonym", None),
     # towns and countries the small model takes for people or organisations

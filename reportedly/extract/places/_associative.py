@@ -116,6 +116,8 @@ def _reads(span: Any, people: set[str]) -> bool:
         return False
     if span[-1].lower_ in _settings()["not_last"] and len(span) > 1:
         return False  # "Oxford City Council" names Oxford
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _settings()["not_after"]:
+        return False  # "Operation Olive Branch" is a code name
     if is_demonym(span.text):
         return True
     least, big = _settings()["min_population"], _BIG

@@ -142,6 +142,8 @@ def lone(doc: Any, ents: tuple) -> set[tuple[int, int]]:
             continue
         if len(span) == 1 and (english(span.text) or first_name_gender(span.text)):
             continue  # "Alex", "Olivia": people before towns
+        if span.text.isupper() and norm(span.text) not in knobs()["aliases"]:
+            continue  # acronyms: "SANA" is a news agency
         if any(x for _, x in gazetteer().lookup(span.text)):
             out.add((span.start_char, span.end_char))
     return out
