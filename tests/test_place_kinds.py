@@ -131,3 +131,24 @@ def test_a_place_inside_a_name_never_locates_an_event() -> None:
     a = reportedly.analyze(text, published="2018-03-05")
     assert a.events, "the ban should be an event"
     assert all(e.location is None for e in a.events), [e.location for e in a.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # a place a direction is measured from says where
+        ("Aid arrived in Beirut. Jets bombed a school south of Homs.", "south of Homs"),
+        # the place of an enclave is where troops went
+        (
+            "Officials met in Ankara. The army sent troops into the enclave of Afrin.",
+            "Afrin",
+        ),
+    ],
+)
+def test_places_of_directions_and_enclaves_locate_events(text: str, where: str) -> None:
+    a = reportedly.analyze(text, published="2018-03-05")
+    last = [e for e in a.events if e.evidence.start > text.index(".")]
+    assert last, a.events
+    assert last[0].location is not None, last[0]
+    assert last[0].location.span.text == where
+    assert last[0].location_source == "clause"

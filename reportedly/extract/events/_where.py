@@ -146,6 +146,9 @@ def _by_prep(tok: Any) -> bool:
     )
 
 
+_ADVERBIAL = frozenset({"advmod", "npadvmod", "prep", "pobj", "dobj"})
+
+
 def role(root: Any) -> str:
     """``loc`` after a locative preposition (``in Homs``, ``a visit to
     Egypt``), ``obj`` as an object, else ``other`` (a subject or a modifier:
@@ -175,6 +178,8 @@ def role(root: Any) -> str:
             break
     if _compared(root):
         return "other"
+    if root.lower_ in _set("where", "directions") and root.dep_ in _ADVERBIAL:
+        return "loc"  # "airstrikes north of Hama"
     head = root.head
     towards = head.lower_ == "to" and head.head.lemma_.lower() in _set(
         "where", "to_heads"

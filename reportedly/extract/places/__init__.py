@@ -24,6 +24,7 @@ from reportedly.extract.places import _associative as _by_kind
 from reportedly.extract.places import _filters
 from reportedly.extract.places._rank import resolve
 from reportedly.extract.places._readings import demonym_countries, iso2, knobs
+from reportedly.extract.places._recognise import cued
 from reportedly.extract.places._recognise import doubtful as _doubtful
 from reportedly.extract.places._recognise import lone as _lone
 from reportedly.extract.places._recognise import spans as _spans
@@ -104,7 +105,8 @@ def places(
     alone = _lone(doc, ents) - set(found)
     kinds = _by_kind.kinds(doc, ents, text, found + sorted(alone))
     spans = sorted(kinds)
-    doubtful = _doubtful(doc, ents) | alone
+    # a place cue ("south of Homs", "the town of Palmyra") settles a doubt
+    doubtful = {x for x in _doubtful(doc, ents) | alone if not cued(text, x[0], x[1])}
     names = [(text[s:e], s, e) for s, e in spans]
     norp = demonym_countries(e.text for e in ents if e.label_ == "NORP")
     res = resolve(names, text, countries=countries, home=home, mentioned=norp)
