@@ -35,6 +35,7 @@ import hashlib
 import json
 import sqlite3
 import time
+import tomllib
 import unicodedata
 import zlib
 from collections import defaultdict
@@ -57,6 +58,7 @@ CREATE TABLE alias(key TEXT, id INTEGER, exact INTEGER,
                    PRIMARY KEY(key, id)) WITHOUT ROWID;
 """
 SUPPLEMENT = "places_supplement.tsv.gz"
+REGIONS = "place_regions.toml"
 _ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _PUNCT = str.maketrans({c: " " for c in "-‐–—_/,()"} | {c: "" for c in ".'’`ʻʼ"})
 
@@ -89,6 +91,7 @@ def versions() -> str:
     lex = resources.files("reportedly.lexicons")
     h = hashlib.sha1(lex.joinpath("place_points.tsv").read_bytes())
     h.update(lex.joinpath(SUPPLEMENT).read_bytes())
+    h.update(lex.joinpath(REGIONS).read_bytes())
     return f"{pkgs}-{h.hexdigest()[:6]}"
 
 
@@ -117,6 +120,7 @@ def build(path: Path) -> None:
     )
     _add_points(places, pts, by_country, country_id)
     _add_supplement(places, aliases)
+    _add_regions(places, aliases)
     _write(path, places, aliases, t0)
 
 
@@ -260,6 +264,32 @@ def _add_supplement(places: dict[int, list], aliases: dict[int, set[str]]) -> No
         if pid not in places:
             places[pid] = [pid, name, fclass, fcode, cc, admin1, int(pop), la, lo]
         aliases[pid].update(a for a in alts.split("|") if a)
+
+
+def _add_regions(places: dict[int, list], aliases: dict[int, set[str]]) -> None:
+    """Add the regions of ``lexicons/place_regions.toml`` at the mean point of
+    their members (a town before an admin unit of the same name)."""
+    ref = resources.files("reportedly.lexicons").joinpath(REGIONS)
+    regions = tomllib.loads(ref.read_text("utf-8"))
+    index: dict[tuple[str, str], list[list]] = defaultdict(list)
+    for gid, row in places.items():
+        for name in (row[1], *aliases.get(gid, ())):
+            index[(row[4], norm(name))].append(row)
+    for name, spec in regions.items():
+        pts = []
+        for member in spec["members"]:
+            cc, _, town = member.partition("/")
+            rows = [r for r in index.get((cc, norm(town)), ()) if r[7] is not None]
+            rows.sort(key=lambda r: (r[2] != "P", -(r[6] or 0)))
+            if rows:
+                pts.append((rows[0][7], rows[0][8]))
+        if not pts:
+            continue
+        lat = round(sum(p[0] for p in pts) / len(pts), 5)
+        lon = round(sum(p[1] for p in pts) / len(pts), 5)
+        pid = supplement_id(name, spec["country"], lat, lon)
+        places[pid] = [pid, name, "L", "RGN", spec["country"], "", 0, lat, lon]
+        aliases[pid].update(spec.get("alternates", ()))
 
 
 def _write(

@@ -95,6 +95,7 @@ def _candidates(name: str, least: float, spelled: bool) -> tuple:
             if x
             or e.country in far
             or e.population >= lexicon()["junk"]["common_word_town"]
+            or e.feature_code == "RGN"  # "Donbass" is the Donbas
         ]
     if key in lex["us_states"] and (name.endswith(".") or name.isupper()):
         state = lex["us_states"][key]
