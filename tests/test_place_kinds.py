@@ -143,9 +143,21 @@ def test_a_place_inside_a_name_never_locates_an_event() -> None:
             "Officials met in Ankara. The army sent troops into the enclave of Afrin.",
             "Afrin",
         ),
+        # a place after "in" inside a participant's name
+        (
+            "Officials met in Paris. The ministry kept partnering with the "
+            "militia in Syria.",
+            "Syria",
+        ),
+        # the place of strikes "carried out" there
+        (
+            "Officials met in Paris. Four people were killed in airstrikes "
+            "carried out by the regime in Syria.",
+            "Syria",
+        ),
     ],
 )
-def test_places_of_directions_and_enclaves_locate_events(text: str, where: str) -> None:
+def test_places_inside_phrases_locate_events(text: str, where: str) -> None:
     a = reportedly.analyze(text, published="2018-03-05")
     last = [e for e in a.events if e.evidence.start > text.index(".")]
     assert last, a.events

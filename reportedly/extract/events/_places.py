@@ -27,15 +27,17 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from reportedly.extract._spans import doc_text
 from reportedly.extract.events import _where
+from reportedly.extract.events._focus import dateline_end, focus, focus_of
 from reportedly.extract.events._lexicon import tables
 from reportedly.extract.events._when import DateMentionLike, date_event
 from reportedly.model import Event, EventPlace, Span
+
+__all__ = ["VERSION", "event_places", "focus", "focus_of"]
 
 VERSION = "event_places.v4"
 
@@ -94,51 +96,6 @@ class _Sentences:
             if lo <= pos < hi:
                 return lo, hi
         return pos, pos
-
-
-def _dateline(text: str) -> int:
-    """The end of a dateline (``BEIRUT (Reuters) -``) at the text's start, or 0."""
-    found = re.match(_where.lex()["focus"]["dateline"], text)
-    return found.end() if found else 0
-
-
-def focus(
-    places: Sequence[PlaceMentionLike],
-    countries: Mapping[str, str | None] | None = None,
-    after: int = 0,
-) -> PlaceMentionLike | None:
-    """The article's focus, or None when it is ambiguous (see ``focus_of``)."""
-    return focus_of(places, countries, after)[0]
-
-
-def focus_of(
-    places: Sequence[PlaceMentionLike],
-    countries: Mapping[str, str | None] | None = None,
-    after: int = 0,
-) -> tuple[PlaceMentionLike | None, str]:
-    """The article's focus and why: its most mentioned resolved place when
-    the mentions of one country make most of the article's (``country_share``)
-    and that place most of its country's (``place_share``), else the
-    country's own mention; else (None, ``ambiguous``), or (None,
-    ``no_place``) when the article names no resolved place. Mentions before
-    ``after`` (a dateline) are not counted."""
-    resolved = [m for m in places if m.place_id and m.span.start >= after]
-    if not resolved:
-        return None, "no_place"
-    where = countries or {}
-    land = {m.span.start: where.get(m.place_id or "") or m.place_id for m in resolved}
-    home, n = Counter(land.values()).most_common(1)[0]
-    knobs = _where.lex()["focus"]
-    if n < knobs["country_share"] * len(resolved):
-        return None, "ambiguous"
-    ours = [m for m in resolved if land[m.span.start] == home]
-    counts = Counter(m.place_id for m in ours).most_common()
-    best, top = counts[0]
-    tied = len(counts) > 1 and counts[1][1] == top
-    if top >= knobs["place_share"] * len(ours) and not tied:
-        return next(m for m in ours if m.place_id == best), "article"
-    whole = next((m for m in ours if m.precision == "country"), None)
-    return (whole, "article") if whole is not None else (None, "ambiguous")
 
 
 @functools.cache
@@ -271,17 +228,27 @@ def event_places(
     where anything happens. ``countries`` maps a place id to its country, to
     tell whether the article's focus is unambiguous."""
     every = list(places)
-    places = [m for m in places if not any(_overlaps(m.span, a) for a in actors)]
+    places = [m for m in every if not any(_overlaps(m.span, a) for a in actors)]
+    # a place after a locative preposition inside a participant's name says
+    # where its own clause happened ("partnering with the group in Syria"),
+    # though it is no sentence's or article's place
+    inner = [
+        m
+        for m in every
+        if m.place_id
+        and any(_overlaps(m.span, a) for a in actors)
+        and _role(doc, m.span) == "loc"
+    ]
     sentences = _Sentences(doc)
-    dateline = _dateline(doc_text(doc))
+    dateline = dateline_end(doc_text(doc))
     top = focus_of(places, countries, after=dateline)
-    roles = {m.span.start: _role(doc, m.span) for m in places}
+    roles = {m.span.start: _role(doc, m.span) for m in (*places, *inner)}
     events = list(events)
     sents = [sentences.of((ev.trigger or ev.evidence).start) for ev in events]
     # what an event's own clauses say does not depend on the pass: read once
     resolved = [m for m in places if m.place_id]
     at: dict[int, Any] = {}  # the resolved places by root token, the first wins
-    for m in resolved:
+    for m in (*resolved, *inner):
         if (tok := _token(doc, m.span)) is not None:
             at.setdefault(tok.i, m)
     owns = [_own(doc, ev, resolved, at, roles, every, towns) for ev in events]
