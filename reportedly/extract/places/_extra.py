@@ -55,7 +55,10 @@ def add_regions(places: dict[int, list], aliases: dict[int, set[str]]) -> None:
     ref = resources.files("reportedly.lexicons").joinpath(REGIONS)
     regions = tomllib.loads(ref.read_text("utf-8"))
     index: dict[tuple[str, str], list[list]] = defaultdict(list)
+    lands = {m.partition("/")[0] for r in regions.values() for m in r["members"]}
     for gid, row in places.items():
+        if row[4] not in lands:
+            continue
         for name in (row[1], *aliases.get(gid, ())):
             index[(row[4], norm(name))].append(row)
     for name, spec in regions.items():
