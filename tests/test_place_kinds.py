@@ -164,3 +164,13 @@ def test_places_inside_phrases_locate_events(text: str, where: str) -> None:
     assert last[0].location is not None, last[0]
     assert last[0].location.span.text == where
     assert last[0].location_source == "clause"
+
+
+def test_a_participant_that_is_a_place_is_not_where() -> None:
+    text = (
+        "Officials met in Paris. Erdogan called on the US not to allow disagreements."
+    )
+    a = reportedly.analyze(text, published="2018-03-05")
+    called = [e for e in a.events if e.trigger and e.trigger.text == "called"]
+    assert called, a.events
+    assert called[0].location is None or called[0].location.span.text != "US"

@@ -231,12 +231,14 @@ def event_places(
     places = [m for m in every if not any(_overlaps(m.span, a) for a in actors)]
     # a place after a locative preposition inside a participant's name says
     # where its own clause happened ("partnering with the group in Syria"),
-    # though it is no sentence's or article's place
+    # though it is no sentence's or article's place; a participant that is
+    # the place itself stays a participant ("called on the US")
     inner = [
         m
         for m in every
         if m.place_id
         and any(_overlaps(m.span, a) for a in actors)
+        and not any(_bare(a.text) == _bare(m.span.text) for a in actors)
         and _role(doc, m.span) == "loc"
     ]
     sentences = _Sentences(doc)
