@@ -174,3 +174,30 @@ def test_a_participant_that_is_a_place_is_not_where() -> None:
     called = [e for e in a.events if e.trigger and e.trigger.text == "called"]
     assert called, a.events
     assert called[0].location is None or called[0].location.span.text != "US"
+
+
+def test_a_street_the_gazetteer_lacks_is_in_the_article_town() -> None:
+    from reportedly.extract.places import resolve
+
+    text = (
+        "New Orleans police said the bar on Frenchmen Avenue was closed. "
+        "New Orleans officials agreed."
+    )
+    names = [(n, text.index(n), text.index(n) + len(n)) for n in ("Frenchmen Avenue",)]
+    names += [("New Orleans", 0, 11), ("New Orleans", 65, 76)]
+    street, town, _ = resolve(names, text)
+    assert town.entry is not None and town.entry.name == "New Orleans"
+    assert (
+        street.entry is not None and street.entry.geonames_id == town.entry.geonames_id
+    )
+    assert street.confidence < 0.5
+
+
+def test_a_street_stays_unresolved_without_a_leading_town() -> None:
+    from reportedly.extract.places import resolve
+
+    text = "Talks on Frenchmen Avenue were held while Paris and Berlin waited."
+    names = [("Frenchmen Avenue", 9, 25), ("Paris", 42, 47), ("Berlin", 52, 58)]
+    assert text[9:25] == "Frenchmen Avenue" and text[42:47] == "Paris"
+    street, _, _ = resolve(names, text)
+    assert street.entry is None

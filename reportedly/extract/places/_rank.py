@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -106,9 +106,33 @@ def resolve(
             k: (s[0][0] if s and s[0][1] >= w["min_score"] else None)
             for k, s in scores.items()
         }
-    return [
+    out = [
         _resolution(scores.get(key) or [], choice[key], levels.get(key), w)
         for key in keys
+    ]
+    return _in_town(names_with_spans, out, lex)
+
+
+def _in_town(
+    names: Sequence[tuple[str, int, int]], out: list[Resolution], lex: dict
+) -> list[Resolution]:
+    """A street or a building the gazetteer does not hold ("Royal Street",
+    "the Third Presbyterian Church") is in the town the article names most,
+    when one town leads; its confidence is low."""
+    heads = frozenset(lex["facilities"]["heads"])
+    towns = Counter(
+        r.entry.geonames_id for r in out if r.entry and r.entry.level == "point"
+    )
+    ranked = towns.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return out
+    town = next(r.entry for r in out if r.entry and r.entry.geonames_id == ranked[0][0])
+    conf = lex["facilities"]["confidence"]
+    return [
+        Resolution(town, conf, r.level)
+        if r.entry is None and n.split()[-1].lower().strip(".") in heads
+        else r
+        for (n, _, _), r in zip(names, out, strict=True)
     ]
 
 
