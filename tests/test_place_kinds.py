@@ -67,6 +67,15 @@ CASES = [
     ),
     # an acronym is no town: SANA is a news agency, not Sanaa
     ("SANA said the army retook the town.", "SANA", None, None),
+    # a seat of power named for its building is where it stands
+    (
+        "Protesters gathered outside the White House on Sunday.",
+        "White House",
+        "name",
+        "US",
+    ),
+    # a charity named "United Way" is no place
+    ("Local United Way officials lobbied Congress.", "United Way", None, None),
     # a union named for its region
     ("EU ministers met in Brussels on Monday.", "EU", "demonym", None),
     # towns and countries the small model takes for people or organisations
