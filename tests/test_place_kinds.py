@@ -92,6 +92,16 @@ CASES = [
         "name",
         "LK",
     ),
+    # a city tagged as a person in an article that names no other place
+    (
+        "Gainesville residents marched on Friday. About 55 Gainesville "
+        "residents joined, Gainesville officials said.",
+        "Gainesville",
+        "name",
+        "US",
+    ),
+    # country acronyms
+    ("China urged the DPRK and South Korea to talk.", "DPRK", "name", "KP"),
     # datelines in capitals are where the story was filed
     ("BAIKONUR, Kazakhstan — A Soyuz capsule lifted off.", "BAIKONUR", "name", "KZ"),
     ("TORONTO — A young man and his mother sued the police.", "TORONTO", "name", "CA"),
@@ -103,6 +113,7 @@ CASES = [
         "US",
     ),
     ("Officials met. NATO, which leads the mission, agreed.", "NATO", None, None),
+    ("Drug dealer arrested . BEIRUT: A dealer was arrested.", "BEIRUT", "name", "LB"),
     ("ALBUQUERQUE, N.M. (AP) — Documents show a delay.", "ALBUQUERQUE", "name", "US"),
     ("The Georgia Power plant in Atlanta closed.", "Georgia", "in_name", "US"),
 ]

@@ -41,7 +41,7 @@ _MAX = 4  # words of a place name inside another name ("New South Wales")
 # at a paragraph's or a sentence's start, before ", Capital", "(" or a dash
 _DATELINE = re.compile(
     r"(?m)(?:^[ \t]*|(?<=[.!?] ))([A-Z][A-Z'’]+(?:[ .\-]+[A-Z][A-Z'’]*\.?){0,3})"
-    r"(?=[ \t]*(?:,[ \t]+[A-Z]|\(|—|–|--| - ))"
+    r"(?=[ \t]*(?:,[ \t]+[A-Z]|:[ \t]+[A-Z]|\(|—|–|\x97|--| - ))"
 )
 
 

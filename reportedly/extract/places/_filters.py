@@ -7,6 +7,8 @@ places; unresolved names stay only with spaCy's place label.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from reportedly.distance import km
 from reportedly.extract.places._rank import Resolution
 from reportedly.extract.places._readings import candidates, fuzzy, knobs
@@ -27,8 +29,11 @@ def trusted(
 ) -> tuple[list[tuple[str, int, int]], list[Resolution]]:
     """Drop doubtful names (people's or organisations' names that may be
     places) unless they resolve to a country or an admin unit, or to a town
-    in a country the article's other places are in, and long unresolved
-    names."""
+    in a country the article's other places are in, or, in an article that
+    names no other place, to a city named at least twice ("Gainesville
+    residents ... Gainesville's mayor"); and long unresolved names."""
+    seen = Counter(n for n, _, _ in names)
+    least = knobs()["associative"]["lone_city_population"]
     sure = {
         r.entry.country
         for (_, s, e), r in zip(names, res, strict=True)
@@ -40,9 +45,12 @@ def trusted(
             or (
                 r.entry is not None
                 and (
-                    r.entry.level in ("country", "admin1")
+                    r.entry.level in ("country", "admin1", "region")
                     or r.entry.level in ("point", "admin2")
                     and r.entry.country in sure
+                    or not sure
+                    and r.entry.population >= least
+                    and seen[n] >= 2
                 )
             )
         )

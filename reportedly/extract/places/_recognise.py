@@ -140,11 +140,18 @@ def lone(doc: Any, ents: tuple) -> set[tuple[int, int]]:
             span = span[:-1]  # "Sri Lanka's minister"
         if not len(span) or any(t.lower_ in people for t in span):
             continue
-        if len(span) == 1 and (english(span.text) or first_name_gender(span.text)):
+        if len(span) == 1 and first_name_gender(span.text):
             continue  # "Alex", "Olivia": people before towns
         if span.text.isupper() and norm(span.text) not in knobs()["aliases"]:
             continue  # acronyms: "SANA" is a news agency
-        if any(x for _, x in gazetteer().lookup(span.text)):
+        found = [e for e, x in candidates(span.text, spelled=False) if x]
+        if len(span) == 1 and english(span.text):
+            # a word of the dictionary only as a country, an admin unit or a
+            # city ("Gainesville" is in it, "Titan" no city)
+            least = knobs()["associative"]["lone_city_population"]
+            found = [e for e in found if e.level != "point" or e.population >= least]
+            found = [e for e in found if e.level != "admin2"]
+        if found:
             out.add((span.start_char, span.end_char))
     return out
 
