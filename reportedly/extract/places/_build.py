@@ -60,6 +60,7 @@ CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT, fclass TEXT, fcode TEXT,
                    cc TEXT, admin1 TEXT, pop INTEGER, lat REAL, lon REAL);
 CREATE TABLE alias(key TEXT, id INTEGER, exact INTEGER,
                    PRIMARY KEY(key, id)) WITHOUT ROWID;
+CREATE INDEX place_fcode ON place(fcode);
 """
 
 

@@ -30,7 +30,7 @@ from reportedly.extract.places._build import build, norm, versions
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4  # 4: places_supplement (seas, regions, villages)
+SCHEMA_VERSION = 5  # 4: places_supplement; 5: an index on fcode (opening)
 _COLS = "id, name, fclass, fcode, cc, admin1, pop, lat, lon"
 _PCOLS = ", ".join("p." + c for c in _COLS.split(", "))
 
