@@ -221,3 +221,15 @@ def test_a_street_stays_unresolved_without_a_leading_town() -> None:
     assert text[9:25] == "Frenchmen Avenue" and text[42:47] == "Paris"
     street, _, _ = resolve(names, text)
     assert street.entry is None
+
+
+def test_the_article_focus_is_told_inside_the_place() -> None:
+    text = (
+        "Activists outside Iran reported the figures. Iran has cut the "
+        "internet, and Iran denied it. Security forces beat demonstrators."
+    )
+    a = reportedly.analyze(text, published="2019-11-20")
+    beat = [e for e in a.events if e.trigger and e.trigger.text == "beat"]
+    assert beat and beat[0].location is not None, a.events
+    assert beat[0].location.span.text == "Iran"
+    assert beat[0].location_source == "article"

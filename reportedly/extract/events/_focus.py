@@ -53,6 +53,9 @@ def focus_of(
     best, top = counts[0]
     tied = len(counts) > 1 and counts[1][1] == top
     if top >= knobs["place_share"] * len(ours) and not tied:
-        return next(m for m in ours if m.place_id == best), "article"
+        # a mention inside the place: "Iran", not "outside Iran"
+        best_of = [m for m in ours if m.place_id == best]
+        beyond = set(knobs["outside"])
+        return next((m for m in best_of if m.hint not in beyond), best_of[0]), "article"
     whole = next((m for m in ours if m.precision == "country"), None)
     return (whole, "article") if whole is not None else (None, "ambiguous")
