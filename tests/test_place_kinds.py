@@ -233,3 +233,37 @@ def test_the_article_focus_is_told_inside_the_place() -> None:
     assert beat and beat[0].location is not None, a.events
     assert beat[0].location.span.text == "Iran"
     assert beat[0].location_source == "article"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "where", "source"),
+    [
+        # "the attack" refers back to the located killing
+        (
+            "Sgt John Smith, from Austin, Texas, served with US forces. He was "
+            "killed by a roadside bomb in Manbij, northern Syria, on Thursday. "
+            "His family in Dallas said he loved the army. Five others were "
+            "wounded in the attack.",
+            "wounded",
+            "Manbij",
+            "previous",
+        ),
+        # a town in a country the article names is kept though far from the
+        # article's other places
+        (
+            "Sgt John Smith, from Austin, Texas, served with US forces. He was "
+            "killed by a roadside bomb in Manbij, northern Syria, on Thursday.",
+            "killed",
+            "Manbij",
+            "clause",
+        ),
+    ],
+)
+def test_events_told_again_and_far_towns(
+    text: str, trigger: str, where: str, source: str
+) -> None:
+    a = reportedly.analyze(text, published="2018-03-31")
+    found = [e for e in a.events if e.trigger and e.trigger.text == trigger]
+    assert found and found[0].location is not None, a.events
+    assert found[0].location.span.text == where
+    assert found[0].location_source == source

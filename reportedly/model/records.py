@@ -200,7 +200,7 @@ class Event(Record):
     recipients: tuple[EventArg, ...] = ()
     location: EventPlace | None = None
     location_precision: str | None = None  # point | admin2 | admin1 | country
-    # clause | sentence | statement | article; with no location, why:
+    # clause | sentence | statement | previous | article; with no location, why:
     # ambiguous (the article's focus is) | no_place
     location_source: str | None = None
     date: str | None = None

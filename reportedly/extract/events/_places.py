@@ -34,6 +34,7 @@ from reportedly.extract._spans import doc_text
 from reportedly.extract.events import _where
 from reportedly.extract.events._focus import dateline_end, focus, focus_of
 from reportedly.extract.events._lexicon import tables
+from reportedly.extract.events._previous import from_previous
 from reportedly.extract.events._when import DateMentionLike, date_event
 from reportedly.model import Event, EventPlace, Span
 
@@ -266,4 +267,4 @@ def event_places(
             only = _where.sentence_place(places, sent, roles, dateline)
         ev = _locate(doc, own, top, (only, claimed.get(sent, set())))
         out.append(date_event(doc, ev, dates, sent, published))
-    return out
+    return from_previous(doc, out)

@@ -132,6 +132,7 @@ def vet(
         out_n.append((name, s, e))
         out_r.append(r)
     far = knobs()["weights"].get("far_km", 1500)
+    named = {o.entry.country for o in out_r if o.entry and o.entry.level == "country"}
     for i, ((name, _, _), r) in enumerate(zip(out_n, out_r, strict=True)):
         ent = r.entry
         if ent is None or ent.level not in ("point", "admin2"):
@@ -149,6 +150,8 @@ def vet(
         big = ent.feature_code == "PPLC" or ent.population >= 100_000
         if big and not fuzzy(name):
             continue  # exact or not, a capital or a large city may be far
+        if ent.country in named and not fuzzy(name):
+            continue  # "Manbij, northern Syria" in a story told from Texas
         others: list[tuple[float, float]] = []
         for j, o in enumerate(out_r):
             other = o.entry
