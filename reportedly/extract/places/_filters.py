@@ -16,6 +16,8 @@ from reportedly.extract.places._recognise import LABELS, _people, cued
 from reportedly.extract.places._variants import lexicon
 from reportedly.extract.places.gazetteer import norm
 
+_NEAR_CHARS = 100  # a country named this close to a town vouches for it
+
 
 def place_key(name: str) -> str:
     key = norm(name)
@@ -131,8 +133,22 @@ def vet(
                 r = Resolution(None, 0.0, r.level)
         out_n.append((name, s, e))
         out_r.append(r)
+    _far(out_n, out_r, outer)
+    return out_n, out_r
+
+
+def _far(
+    out_n: list[tuple[str, int, int]], out_r: list[Resolution], outer: set[str]
+) -> None:
+    """Unresolve, in place, readings under another name far from all the
+    article's other places, unless a country named near the name vouches
+    for them."""
     far = knobs()["weights"].get("far_km", 1500)
-    named = {o.entry.country for o in out_r if o.entry and o.entry.level == "country"}
+    named = [
+        (o.entry.country, n[1])
+        for n, o in zip(out_n, out_r, strict=True)
+        if o.entry and o.entry.level == "country"
+    ]
     for i, ((name, _, _), r) in enumerate(zip(out_n, out_r, strict=True)):
         ent = r.entry
         if ent is None or ent.level not in ("point", "admin2"):
@@ -150,7 +166,8 @@ def vet(
         big = ent.feature_code == "PPLC" or ent.population >= 100_000
         if big and not fuzzy(name):
             continue  # exact or not, a capital or a large city may be far
-        if ent.country in named and not fuzzy(name):
+        near_by = {c for c, at in named if abs(at - out_n[i][1]) <= _NEAR_CHARS}
+        if ent.country in near_by and not fuzzy(name):
             continue  # "Manbij, northern Syria" in a story told from Texas
         others: list[tuple[float, float]] = []
         for j, o in enumerate(out_r):
@@ -161,4 +178,3 @@ def vet(
                 others.append((other.lat, other.lon))
         if others and all(km(ent.lat, ent.lon, la, lo) > far for la, lo in others):
             out_r[i] = Resolution(None, 0.0, r.level)
-    return out_n, out_r
