@@ -11,8 +11,9 @@ Three kinds, each a ``kind`` of the mention:
   "Zimbabwe Tourism Authority", "British Waterways"): a country, an admin
   unit, a region or a town of ``[associative] min_population`` people, read
   exactly by the gazetteer, and no word of a person's name.
-- ``name``: a dateline in capitals at the start of a paragraph
-  ("ALBUQUERQUE, N.M. (AP) -", "TORONTO -"), which is where the story was
+- ``name``: a dateline in capitals at the start of a paragraph or a
+  sentence, before ", Capital", ": Capital", "(" or a dash ("ALBUQUERQUE,
+  N.M. (AP) -", "TORONTO -", "BEIRUT: ..."), which is where the story was
   filed and so a place like any other.
 
 Demonyms and names inside names tell whose or which, not where: they are
@@ -135,8 +136,9 @@ def _reads(span: Any, people: set[str]) -> bool:
 
 
 def datelines(text: str) -> list[tuple[int, int]]:
-    """Return place names in capitals that open a paragraph before a comma
-    or a dash ("BAIKONUR, Kazakhstan -"), read exactly by the gazetteer."""
+    """Return place names in capitals that open a paragraph or a sentence
+    before a comma, a colon or a dash ("BAIKONUR, Kazakhstan -"), read
+    exactly by the gazetteer."""
     out = []
     for m in _DATELINE.finditer(text):
         name = m.group(1).rstrip(" .-")
