@@ -33,6 +33,12 @@ def mentions(text: str) -> dict[str, tuple[str, str | None]]:
     return {m.span.text: (m.kind, by_id[m.place_id].country) for m in ms}
 
 
+def triggered(text: str, trigger: str, published: str = "2018-03-05") -> list:
+    """The events of ``text`` whose trigger is ``trigger``."""
+    a = reportedly.analyze(text, published=published)
+    return [e for e in a.events if e.trigger and e.trigger.text == trigger]
+
+
 # (text, mention, kind, country); kind None: no mention of that text
 CASES = [
     # demonyms stand for their country or region
@@ -190,9 +196,8 @@ def test_a_participant_that_is_a_place_is_not_where() -> None:
     text = (
         "Officials met in Paris. Erdogan called on the US not to allow disagreements."
     )
-    a = reportedly.analyze(text, published="2018-03-05")
-    called = [e for e in a.events if e.trigger and e.trigger.text == "called"]
-    assert called, a.events
+    called = triggered(text, "called")
+    assert called
     assert called[0].location is None or called[0].location.span.text != "US"
 
 
@@ -228,9 +233,8 @@ def test_the_article_focus_is_told_inside_the_place() -> None:
         "Activists outside Iran reported the figures. Iran has cut the "
         "internet, and Iran denied it. Security forces beat demonstrators."
     )
-    a = reportedly.analyze(text, published="2019-11-20")
-    beat = [e for e in a.events if e.trigger and e.trigger.text == "beat"]
-    assert beat and beat[0].location is not None, a.events
+    beat = triggered(text, "beat", published="2019-11-20")
+    assert beat and beat[0].location is not None, beat
     assert beat[0].location.span.text == "Iran"
     assert beat[0].location_source == "article"
 
@@ -262,8 +266,7 @@ def test_the_article_focus_is_told_inside_the_place() -> None:
 def test_events_told_again_and_far_towns(
     text: str, trigger: str, where: str, source: str
 ) -> None:
-    a = reportedly.analyze(text, published="2018-03-31")
-    found = [e for e in a.events if e.trigger and e.trigger.text == trigger]
-    assert found and found[0].location is not None, a.events
+    found = triggered(text, trigger, published="2018-03-31")
+    assert found and found[0].location is not None, found
     assert found[0].location.span.text == where
     assert found[0].location_source == source

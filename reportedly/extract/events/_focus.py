@@ -6,11 +6,25 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Protocol
 
 from reportedly.extract.events import _where
+from reportedly.model import Span
 
-PlaceMentionLike = Any  # places.PlaceMention, read-only (see _places)
+
+class PlaceMentionLike(Protocol):
+    """A place mention (``places.PlaceMention``), read-only."""
+
+    @property
+    def span(self) -> Span: ...
+    @property
+    def place_id(self) -> str | None: ...
+    @property
+    def precision(self) -> str: ...
+    @property
+    def hint(self) -> str | None: ...
+    @property
+    def hint_span(self) -> Span | None: ...
 
 
 def dateline_end(text: str) -> int:

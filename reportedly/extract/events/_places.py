@@ -28,11 +28,16 @@ import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from reportedly.extract._spans import doc_text
 from reportedly.extract.events import _where
-from reportedly.extract.events._focus import dateline_end, focus, focus_of
+from reportedly.extract.events._focus import (
+    PlaceMentionLike,
+    dateline_end,
+    focus,
+    focus_of,
+)
 from reportedly.extract.events._lexicon import tables
 from reportedly.extract.events._previous import from_previous
 from reportedly.extract.events._when import DateMentionLike, date_event
@@ -41,21 +46,6 @@ from reportedly.model import Event, EventPlace, Span
 __all__ = ["VERSION", "event_places", "focus", "focus_of"]
 
 VERSION = "event_places.v4"
-
-
-class PlaceMentionLike(Protocol):
-    """A place mention (``places.PlaceMention``), read-only."""
-
-    @property
-    def span(self) -> Span: ...
-    @property
-    def place_id(self) -> str | None: ...
-    @property
-    def precision(self) -> str: ...
-    @property
-    def hint(self) -> str | None: ...
-    @property
-    def hint_span(self) -> Span | None: ...
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -8,6 +8,7 @@ its own clause located, at most ``sentences`` sentences before. Its
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 from typing import Any
@@ -48,11 +49,8 @@ def from_previous(doc: Any, events: Sequence[Event]) -> list[Event]:
 
 
 def _sentence(starts: list[int], pos: int) -> int:
-    n = 0
-    for k, s in enumerate(starts):
-        if s <= pos:
-            n = k
-    return n
+    """The index of the sentence that holds character ``pos``."""
+    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def _anaphor(doc: Any, ev: Event, nouns: frozenset[str]) -> bool:

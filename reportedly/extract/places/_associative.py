@@ -30,7 +30,7 @@ from typing import Any
 from reportedly.extract._spans import doc_text
 from reportedly.extract.actors._gender import first_name_gender
 from reportedly.extract.places._readings import candidates, knobs
-from reportedly.extract.places._recognise import _people as people
+from reportedly.extract.places._recognise import _people
 from reportedly.extract.places._variants import english, lexicon
 from reportedly.extract.places.gazetteer import norm
 
@@ -163,7 +163,7 @@ def kinds(
     }
     out.update((d, "name") for d in lines)
     extra = [(x, "demonym") for x in demonyms(doc, ents)]
-    extra += [(x, "in_name") for x in in_names(doc, ents, people(ents))]
+    extra += [(x, "in_name") for x in in_names(doc, ents, _people(ents))]
     for x, kind in extra:
         if not any(_overlap(x, y) for y in out):
             out[x] = kind

@@ -119,10 +119,10 @@ def lone(doc: Any, ents: tuple) -> set[tuple[int, int]]:
     """Return PERSON/ORG entities of up to three words that the gazetteer
     reads exactly as a place ("a Gainesville man", "Sri Lanka's minister").
 
-    No word may belong to a longer person name, and one word must be no
-    common English word and no first name; the caller keeps such a name
-    only when it resolves to a country or an admin unit, or to a town in a
-    country the article's other places are in.
+    No word may belong to another person's longer name; a single word is
+    no first name, an acronym only as an alias ("DPRK"), and a dictionary
+    word only as a country, an admin unit or a city. The caller
+    (``_filters.trusted``) decides which of them stay.
     """
     owners: dict[str, set[int]] = {}
     for i, e in enumerate(ents):
