@@ -32,7 +32,7 @@ from reportedly.extract.events._relevance import MODEL_FILE, ruled_out
 
 OUT = Path(__file__).resolve().parents[1] / "reportedly" / "lexicons" / MODEL_FILE
 HELD_OUT = {"round9", "round10", "gsr", "plv", "bbc0", "syn0"}
-JUDGED = 2.0  # weight of a judged dev record (in-domain, read by a person)
+JUDGED = 20.0  # weight of a judged record (in-domain, read by a person)
 Row = tuple[str, str, int, float, list[int]]
 
 

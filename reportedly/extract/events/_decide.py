@@ -59,6 +59,21 @@ def _second_telling(tok: Any, trig: Trigger, found: list[tuple[Any, Trigger]]) -
     )
 
 
+def affirmed(tok: Any, trig: Trigger, tab: Tables) -> bool:
+    """A noun told twice as its type by the grammar: the object of a verb
+    of its own type done by a subject (``the charity delivered aid``,
+    ``Norway sent assistance``). The model's doubt does not drop it."""
+    head = tok.head
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or head.pos_ != "VERB":
+        return False
+    own = trigger_of(head, tab)
+    return (
+        own is not None
+        and own.type == trig.type
+        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in head.children)
+    )
+
+
 def decided(doc: Any, tab: Tables) -> list[tuple[Any, Trigger, float]]:
     """The candidates that report an event, with the model's probability."""
     m = _relevance.model()
@@ -69,6 +84,8 @@ def decided(doc: Any, tab: Tables) -> list[tuple[Any, Trigger, float]]:
         p = _relevance.probability(tok, trig, m)
         if m is None or p >= m.threshold:
             found.append((tok, trig, p))
+        elif affirmed(tok, trig, tab):
+            found.append((tok, trig, m.threshold))
     pairs = [(t, g) for t, g, _ in found]
     return [
         (t, _moded(t, g, tab), p)

@@ -6,7 +6,9 @@ and dependency; its head; its arguments (subject, object, prepositional
 objects) as entity types, pronouns or lemmas; determiners, possessives and
 modifiers of a noun trigger; negation, modals and infinitives of a verb
 trigger; the words next to it; the event type of the word that governs it
-(``urged X to push back`` is a demand, ``needs to be exploded`` is not).
+(``urged X to push back`` is a demand, ``needs to be exploded`` is not);
+the content words of its sentence, which tell the topic (``beat``, ``shots``
+and ``overtime`` in a hockey report are no assault).
 The model's weights say what each feature is worth (``_relevance``).
 """
 
@@ -23,6 +25,12 @@ DIM = 1 << BITS
 MASK = DIM - 1
 NOUNS = frozenset({"NOUN", "PROPN"})
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "poss", "attr"})
+# words too common to tell a sentence's topic
+FUNCTION_WORDS = frozenset(
+    "the a an of to in and on for by with at from that is was be as it its he "
+    "she they said says has have had were are this his her their which who "
+    "will would but not after also been up out more than".split()
+)
 
 
 def _cls(t: Any) -> str:
@@ -124,6 +132,14 @@ def features(tok: Any, typ: str, mode: str | None) -> list[str]:
     kinds = sorted({e.label_ for e in ents_in(sent)})
     out += ["se=" + k for k in kinds]
     out.append(f"sn={min(len(sent) // 10, 5)}")
+    out += [
+        "s=" + w
+        for w in {
+            t.lemma_.lower()
+            for t in sent
+            if t.is_alpha and t.i != tok.i and t.lower_ not in FUNCTION_WORDS
+        }
+    ]
     return out
 
 

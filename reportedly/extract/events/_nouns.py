@@ -31,7 +31,7 @@ RECIPIENT_PREPS = frozenset(
 )
 NOUN_ACTOR_PREPS = frozenset(["by", "from"])
 NAMED = frozenset(["NORP", "GPE", "ORG", "PERSON"])
-CARRIER_PREPS = ("by", "of", "against", "on", "for")
+CARRIER_PREPS = ("by", "of", "against", "on", "for", "with")
 GOAL_PREPS = frozenset(["to", "for", "on"])  # "agreed to a ceasefire"
 
 
@@ -144,12 +144,23 @@ def _by_head(noun: Any, actor: Any, rec: Any) -> tuple[Any | None, Any | None]:
             return None, rec or actor_of(head)  # "drew criticism"
         if passive(head):
             return deep_by(head), rec or patient_of(head)  # "was given a sentence"
-        if head.lemma_.lower() not in words("stance_verbs"):
+        if head.lemma_.lower() not in words("stance_verbs") and not _other_event(
+            noun, head
+        ):
             actor = actor_of(head)  # "Russia launched airstrikes", "held talks"
         rec = rec or prep_object(head, RECIPIENT_PREPS) or shared_object(head)
+        rec = rec or _stray_against(noun, head)
     elif noun.dep_ in ("nsubj", "nsubjpass") and actor is None and passive(head):
         actor = deep_by(head)  # "the airstrikes are carried out by X"
     return actor, rec
+
+
+def _other_event(noun: Any, verb: Any) -> bool:
+    """``police dispersed protests``: the verb is an event of another type
+    done to the noun's event, so its subject is not the noun's actor."""
+    tab = tables()
+    own, outer = read(noun, tab), read(verb, tab)
+    return own is not None and outer is not None and outer.type != own.type
 
 
 def shared_object(verb: Any) -> Any | None:
@@ -179,7 +190,31 @@ def noun_args(noun: Any) -> tuple[Any | None, Any | None]:
             actor, rec = _in_verb(noun, head, verb, actor, rec)
     if rec is None:
         rec = _relative_victims(noun)  # "the bombs which killed seven people"
+    if _dated(rec) and noun.dep_ == "nsubj" and not passive(head):
+        rec = _victims_of(head) or rec  # "air strikes on Tuesday killed 39 people"
     return actor, rec
+
+
+def _dated(tok: Any | None) -> bool:
+    """No recipient yet, or only a date (``strikes on Tuesday``)."""
+    return tok is None or tok.ent_type_ in ("DATE", "TIME")
+
+
+def _victims_of(verb: Any) -> Any | None:
+    if verb.lemma_.lower() not in words("victim_verbs"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _stray_against(noun: Any, verb: Any) -> Any | None:
+    """``staged a protest outside the stadium against the regime``: an
+    ``against`` phrase the parser hung on a place after the event noun."""
+    for t in verb.subtree:
+        if t.i > noun.i and t.lower_ == "against" and t.dep_ == "prep":
+            if t.head.i != verb.i and read(t.head, tables()) is None:
+                return prep_object(t, {"against"})
+            return None
+    return None
 
 
 def _in_verb(
@@ -202,8 +237,8 @@ def _in_verb(
 
 def _relative_victims(noun: Any) -> Any | None:
     for c in noun.children:
-        if c.dep_ == "relcl" and c.lemma_.lower() in words("victim_verbs"):
-            return next((g for g in c.children if g.dep_ == "dobj"), None)
+        if c.dep_ == "relcl":
+            return _victims_of(c)
     return None
 
 
