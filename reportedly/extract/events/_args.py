@@ -39,6 +39,7 @@ from reportedly.extract.events._nouns import (
     RECIPIENT_PREPS,
     agent,
     carrier,
+    entityish,
     in_event,
     noun_args,
     prep_object,
@@ -194,13 +195,18 @@ def verb_args(verb: Any) -> tuple[Any | None, Any | None]:
         actor = relative_head(actor)  # "the bombs which killed": the bombs
     if actor is not None:
         actor = event_subject(actor, noun_args)
+    if actor is None and verb.dep_ == "acl" and read(verb.head, tables()) is not None:
+        actor = noun_args(verb.head)[0]  # "a Russian threat to attack": Russia
     rec = next((c for c in verb.children if c.dep_ in OBJECTS), None)
     if rec is None:
         rec = prep_object(verb, RECIPIENT_PREPS)
     comp = _complement(verb)
     if rec is None and comp is not None:
         rec = prep_object(comp, RECIPIENT_PREPS)  # "threatened to use X on them"
-        rec = rec or next((c for c in comp.children if c.dep_ == "dobj"), None)
+        # "vowed to punish the attackers", not "agreed to cut its output"
+        rec = rec or next(
+            (c for c in comp.children if c.dep_ == "dobj" and entityish(c)), None
+        )
     rec = rec or gap_object(verb)  # "the town they attacked"
     if rec is None or read(rec, tables()) is not None:
         rec = shared_object(verb) or rec  # "accused X ... and delivered an ultimatum"

@@ -27,9 +27,55 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "poss", "attr"})
 # words too common to tell a sentence's topic
 FUNCTION_WORDS = frozenset(
-    "the a an of to in and on for by with at from that is was be as it its he "
-    "she they said says has have had were are this his her their which who "
-    "will would but not after also been up out more than".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "and",
+        "on",
+        "for",
+        "by",
+        "with",
+        "at",
+        "from",
+        "that",
+        "is",
+        "was",
+        "be",
+        "as",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "said",
+        "says",
+        "has",
+        "have",
+        "had",
+        "were",
+        "are",
+        "this",
+        "his",
+        "her",
+        "their",
+        "which",
+        "who",
+        "will",
+        "would",
+        "but",
+        "not",
+        "after",
+        "also",
+        "been",
+        "up",
+        "out",
+        "more",
+        "than",
+    ]
 )
 
 

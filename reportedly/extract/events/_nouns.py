@@ -129,7 +129,7 @@ def _own(noun: Any) -> tuple[Any | None, Any | None]:
         rec = rec or rec2
     rec = rec or prep_object(noun, RECIPIENT_PREPS | {"among", "between"})
     benefit = prep_object(noun, {"for"})  # "support for the YPG", not "for propaganda"
-    if rec is None and benefit is not None and _entityish(benefit):
+    if rec is None and benefit is not None and entityish(benefit):
         rec = benefit
     return actor, rec
 
@@ -160,7 +160,12 @@ def _other_event(noun: Any, verb: Any) -> bool:
     done to the noun's event, so its subject is not the noun's actor."""
     tab = tables()
     own, outer = read(noun, tab), read(verb, tab)
-    return own is not None and outer is not None and outer.type != own.type
+    return (
+        own is not None
+        and outer is not None
+        and outer.type != own.type
+        and outer.type.lower() in tab.frames["ROLES.done_to_events"]
+    )
 
 
 def shared_object(verb: Any) -> Any | None:
@@ -262,7 +267,7 @@ def _plain(tok: Any) -> bool:
     return read(tok, tables()) is None
 
 
-def _entityish(tok: Any) -> bool:
+def entityish(tok: Any) -> bool:
     return tok.pos_ == "PROPN" or tok.ent_type_ in NAMED or _group(tok)
 
 
@@ -283,6 +288,9 @@ def carrier(tok: Any | None, depth: int = 0) -> Any | None:
     for c in tok.children:
         if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_ in NAMED):
             return c
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i < tok.i and c.ent_type_ in NAMED:
+            return c  # "hit back at the Tory proposals"
     for prep in CARRIER_PREPS:
         p = prep_object(tok, {prep})
         if p is not None and (p.pos_ == "PROPN" or p.ent_type_ in NAMED):
