@@ -160,6 +160,8 @@ def _other_event(noun: Any, verb: Any) -> bool:
     done to the noun's event, so its subject is not the noun's actor."""
     tab = tables()
     own, outer = read(noun, tab), read(verb, tab)
+    if own is not None and verb.lemma_.lower() in tab.frames["ROLES.done_to_verbs"]:
+        return True  # "to crush the protests": no trigger, but done to them
     return (
         own is not None
         and outer is not None
