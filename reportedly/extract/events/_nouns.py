@@ -24,7 +24,7 @@ from reportedly.extract.actors._words import never, words
 from reportedly.extract.events._control import actor_of, passive, patient_of
 from reportedly.extract.events._frames import read
 from reportedly.extract.events._lexicon import tables
-from reportedly.extract.events._roles import responsible
+from reportedly.extract.events._roles import other_event, responsible, stray_against
 
 RECIPIENT_PREPS = frozenset(
     ["on", "against", "with", "to", "at", "into", "toward", "towards", "upon"]
@@ -144,30 +144,15 @@ def _by_head(noun: Any, actor: Any, rec: Any) -> tuple[Any | None, Any | None]:
             return None, rec or actor_of(head)  # "drew criticism"
         if passive(head):
             return deep_by(head), rec or patient_of(head)  # "was given a sentence"
-        if head.lemma_.lower() not in words("stance_verbs") and not _other_event(
+        if head.lemma_.lower() not in words("stance_verbs") and not other_event(
             noun, head
         ):
             actor = actor_of(head)  # "Russia launched airstrikes", "held talks"
         rec = rec or prep_object(head, RECIPIENT_PREPS) or shared_object(head)
-        rec = rec or _stray_against(noun, head)
+        rec = rec or stray_against(noun, head)
     elif noun.dep_ in ("nsubj", "nsubjpass") and actor is None and passive(head):
         actor = deep_by(head)  # "the airstrikes are carried out by X"
     return actor, rec
-
-
-def _other_event(noun: Any, verb: Any) -> bool:
-    """``police dispersed protests``: the verb is an event of another type
-    done to the noun's event, so its subject is not the noun's actor."""
-    tab = tables()
-    own, outer = read(noun, tab), read(verb, tab)
-    if own is not None and verb.lemma_.lower() in tab.frames["ROLES.done_to_verbs"]:
-        return True  # "to crush the protests": no trigger, but done to them
-    return (
-        own is not None
-        and outer is not None
-        and outer.type != own.type
-        and outer.type.lower() in tab.frames["ROLES.done_to_events"]
-    )
 
 
 def shared_object(verb: Any) -> Any | None:
@@ -211,17 +196,6 @@ def _victims_of(verb: Any) -> Any | None:
     if verb.lemma_.lower() not in words("victim_verbs"):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
-
-
-def _stray_against(noun: Any, verb: Any) -> Any | None:
-    """``staged a protest outside the stadium against the regime``: an
-    ``against`` phrase the parser hung on a place after the event noun."""
-    for t in verb.subtree:
-        if t.i > noun.i and t.lower_ == "against" and t.dep_ == "prep":
-            if t.head.i != verb.i and read(t.head, tables()) is None:
-                return prep_object(t, {"against"})
-            return None
-    return None
 
 
 def _in_verb(

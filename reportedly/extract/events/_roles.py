@@ -129,3 +129,29 @@ def event_subject(
     if actor is not None:
         return actor
     return None if tok.tag_ == "NN" else tok
+
+
+def other_event(noun: Any, verb: Any) -> bool:
+    """``police dispersed protests``: the verb is an event of another type
+    done to the noun's event, so its subject is not the noun's actor."""
+    tab = tables()
+    own, outer = read(noun, tab), read(verb, tab)
+    if own is not None and verb.lemma_.lower() in tab.frames["ROLES.done_to_verbs"]:
+        return True  # "to crush the protests": no trigger, but done to them
+    return (
+        own is not None
+        and outer is not None
+        and outer.type != own.type
+        and outer.type.lower() in tab.frames["ROLES.done_to_events"]
+    )
+
+
+def stray_against(noun: Any, verb: Any) -> Any | None:
+    """``staged a protest outside the stadium against the regime``: an
+    ``against`` phrase the parser hung on a place after the event noun."""
+    for t in verb.subtree:
+        if t.i > noun.i and t.lower_ == "against" and t.dep_ == "prep":
+            if t.head.i != verb.i and read(t.head, tables()) is None:
+                return next((p for p in t.children if p.dep_ == "pobj"), None)
+            return None
+    return None
