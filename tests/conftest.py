@@ -54,3 +54,17 @@ def demo_text() -> str:
 def demo_analysis(demo_text: str) -> Any:
     """The reference article, cleaned (``raw=False``) and analysed once."""
     return _analysis(demo_text, False)
+
+
+@pytest.fixture
+def every_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every candidate the lexicon rules let through: tests of roles and
+    participants read the grammar of a record, while whether a candidate is
+    an event at all is the relevance model's, tested in
+    ``test_event_relevance``."""
+    from reportedly.extract.events import _relevance
+
+    shipped = _relevance.model()
+    if shipped is not None:
+        keep = _relevance.Model(shipped.weights, shipped.bias, 0.0)
+        monkeypatch.setattr(_relevance, "model", lambda: keep)

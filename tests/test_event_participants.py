@@ -8,7 +8,7 @@ import pytest
 
 import reportedly
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.usefixtures("every_candidate")]
 
 
 def _args(text: str, trigger: str, published: str | None = None):
