@@ -167,3 +167,45 @@ def _trigger():
     from reportedly.extract.events._lexicon import Trigger
 
     return Trigger("COERCE", "17", "arrest", "material_conflict")
+
+
+@pytest.mark.model
+def test_features_read_the_sentence_topic():
+    """The sentence's content words are features (a hockey report's ``beat``
+    is no assault); function words and the trigger itself are not."""
+    doc = parse("Columbus beat Montreal in overtime after two late goals.")
+    tok = next(t for t in doc if t.lower_ == "beat")
+    feats = features(tok, "ASSAULT", None)
+    assert {"s=overtime", "s=goal"} <= set(feats)
+    assert "s=beat" not in feats and "s=in" not in feats and "s=after" not in feats
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "typ", "word"),
+    [
+        # a noun told as its type by its own verb stays, whatever the model
+        ("The charity delivered aid to the stranded villagers.", "AID", "aid"),
+        ("Canada sent assistance to the quake zone.", "AID", "assistance"),
+    ],
+)
+def test_affirmed_nouns_stay(text, typ, word):
+    from reportedly.extract.events._decide import affirmed
+    from reportedly.extract.events._lexicon import tables, trigger_of
+
+    doc = parse(text)
+    tok = next(t for t in doc if t.text == word)
+    trig = trigger_of(tok, tables())
+    assert trig is not None and affirmed(tok, trig, tables())
+    assert (typ, word) in _found(text), _found(text)
+
+
+@pytest.mark.model
+def test_a_pronoun_subject_affirms_nothing():
+    from reportedly.extract.events._decide import affirmed
+    from reportedly.extract.events._lexicon import tables, trigger_of
+
+    doc = parse("They delivered aid to the villagers.")
+    tok = next(t for t in doc if t.text == "aid")
+    trig = trigger_of(tok, tables())
+    assert trig is not None and not affirmed(tok, trig, tables())
