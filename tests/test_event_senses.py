@@ -117,6 +117,7 @@ SENSE_CASES = [
 
 
 @pytest.mark.model
+@pytest.mark.usefixtures("every_candidate")  # the type, not whether it is an event
 @pytest.mark.parametrize(("text", "trigger", "exp"), SENSE_CASES)
 def test_sense(text, trigger, exp):
     assert _types(text).get(trigger) == exp
