@@ -266,3 +266,44 @@ def test_pipeline_links_every_named_speaker_of_the_reference_article() -> None:
     for a in result.actors:
         for m in a.mentions:
             assert result.article.text[m.start : m.end] == m.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "published", "speaker"),
+    [
+        # a role title with a country: the one person named in the article
+        # who held that role on the publication date
+        (
+            "Gordon Brown met Jacques Chirac and Gerhard Schroeder in Rome. "
+            "The French president told reporters the summit had gone well.",
+            "2004-10-29",
+            "Jacques Chirac",
+        ),
+        # ... never one out of office that day
+        (
+            "Jacques Chirac met Gordon Brown in Paris. "
+            "The French president told reporters the summit had gone well.",
+            "2015-03-02",
+            None,
+        ),
+        # ... nor one of another country
+        (
+            "Gordon Brown met Gerhard Schroeder in Rome. "
+            "The French president told reporters the summit had gone well.",
+            "2004-10-29",
+            None,
+        ),
+    ],
+)
+def test_role_title_resolves_to_the_holder_named(text, published, speaker):
+    import reportedly
+
+    an = reportedly.analyze(text, raw=True, published=published)
+    names = {a.id: a.name for a in an.actors}
+    (q,) = [q for q in an.quotes if q.speaker and "president" in q.speaker.span.text]
+    got = names.get(q.speaker.actor_id)
+    if speaker is None:
+        assert got not in ("Jacques Chirac", "Gordon Brown", "Gerhard Schroeder")
+    else:
+        assert got == speaker

@@ -26,7 +26,7 @@ from reportedly.extract.actors._pronouns import (
     antecedent,
     is_pronoun,
 )
-from reportedly.extract.actors._terms import in_office
+from reportedly.extract.actors._terms import holder, in_office
 from reportedly.extract.actors._words import former
 from reportedly.model import Actor, Article, Quote, Span, stable_id
 
@@ -199,7 +199,8 @@ class Resolver:
             if not in_office(ent.name, role, self.article.published):
                 continue
             return key
-        return None
+        people = [(k, e.name) for k, e in self.entries.items() if e.kind == "person"]
+        return holder(people, role, affiliation, self.article.published)
 
     def _aged(self, i: int, j: int) -> str | None:
         """``The 56-year-old``: the one person the article gave that age."""

@@ -4,7 +4,9 @@ the publication date, refer to this person?"""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
+from reportedly.extract.actors._codes import code_parts
 from reportedly.extract.actors._lexicon import LEXICONS, norm
 
 
@@ -31,3 +33,34 @@ def in_office(name: str, role: str, published: str | None) -> bool:
         return True
     day = published[:10]
     return any(start <= day and (not end or day < end) for start, end in terms)
+
+
+def holder(
+    people: Iterable[tuple[str, str]],
+    role: str,
+    affiliation: str | None,
+    published: str | None,
+) -> str | None:
+    """``the French president`` in a 2004 article: the one person the article
+    names (``people``: key, name) whom the terms list in ``role`` on the
+    publication date, of the role's country (``affiliation``) when it has
+    one; None when there is no such person or more than one."""
+    if not published:
+        return None
+    day = published[:10]
+    country = _code(affiliation, "country") if affiliation else None
+    found = {
+        key
+        for key, name in people
+        if any(
+            start <= day and (not end or day < end)
+            for start, end in _terms().get((norm(name), norm(role)), ())
+        )
+        and (country is None or _code(name, "person") == country)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _code(name: str, kind: str) -> str | None:
+    coded = code_parts(name, kind=kind)
+    return coded.country if coded is not None else None
