@@ -280,6 +280,14 @@ def test_pipeline_links_every_named_speaker_of_the_reference_article() -> None:
             "2004-10-29",
             "Jacques Chirac",
         ),
+        # the person introduced with that role and that country, not the
+        # last one introduced with the role alone
+        (
+            "French President Jacques Chirac greeted President George Bush. "
+            "The French president told reporters the summit had gone well.",
+            "2004-11-20",
+            "Jacques Chirac",
+        ),
         # ... never one out of office that day
         (
             "Jacques Chirac met Gordon Brown in Paris. "

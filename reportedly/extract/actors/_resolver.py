@@ -190,15 +190,17 @@ class Resolver:
         same affiliation, and both in the past (``the former police chief``)
         or neither; never a person who held it at another time only."""
         was = self._former(i)
-        for key, ent in reversed(self.entries.items()):
-            aff = {ent.affiliation, affiliation} - {None}
-            if ent.kind != "person" or ent.role != role or len(aff) > 1:
-                continue
-            if (key in self.former) != was:
-                continue
-            if not in_office(ent.name, role, self.article.published):
-                continue
-            return key
+        fits = [
+            (ent.affiliation == affiliation, key)
+            for key, ent in reversed(self.entries.items())
+            if ent.kind == "person"
+            and ent.role == role
+            and len({ent.affiliation, affiliation} - {None}) <= 1
+            and (key in self.former) == was
+            and in_office(ent.name, role, self.article.published)
+        ]
+        if fits:  # the same affiliation first ("French President X", not "President Y")
+            return max(fits, key=lambda f: f[0])[1]
         people = [(k, e.name) for k, e in self.entries.items() if e.kind == "person"]
         return holder(people, role, affiliation, self.article.published)
 

@@ -43,12 +43,13 @@ def holder(
 ) -> str | None:
     """``the French president`` in a 2004 article: the one person the article
     names (``people``: key, name) whom the terms list in ``role`` on the
-    publication date, of the role's country (``affiliation``) when it has
-    one; None when there is no such person or more than one."""
-    if not published:
+    publication date, of the role's country (``affiliation``); None when the
+    title names no country (``the president`` may be any president the
+    terms do not list), or no such person or more than one is named."""
+    country = _code(affiliation, "country") if affiliation else None
+    if not published or country is None:
         return None
     day = published[:10]
-    country = _code(affiliation, "country") if affiliation else None
     found = {
         key
         for key, name in people
@@ -56,7 +57,7 @@ def holder(
             start <= day and (not end or day < end)
             for start, end in _terms().get((norm(name), norm(role)), ())
         )
-        and (country is None or _code(name, "person") == country)
+        and _code(name, "person") == country
     }
     return found.pop() if len(found) == 1 else None
 
