@@ -131,6 +131,21 @@ RESOLVED = [
         "The spokesman",
         ("John Doe", "person"),
     ),
+    # "Asked if X ..., he replied": the one asked about does not answer
+    (
+        "Paul Hart praised the deal on Monday. Asked if Tom Reid would stay "
+        "on, he replied that the board would decide.",
+        "he",
+        ("Paul Hart", "person"),
+    ),
+    # the next "he" is the subject (with its apposition), not a speaker
+    # named inside a noun phrase ("claims from X that")
+    (
+        "The mayor, Paul Hart, shrugged off claims from opposition leader Tom "
+        "Reid that he ran a grubby council. He said the accounts were public.",
+        "He",
+        ("Paul Hart", "person"),
+    ),
     # people of a country are a group; "the Russians" can be the state
     ("Some Syrians say the war is over.", "Some Syrians", ("Syrians", "group")),
     (

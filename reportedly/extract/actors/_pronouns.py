@@ -92,7 +92,13 @@ def antecedent(res: Resolver, i: int) -> str | None:
     window = range(s, max(s - WINDOW, 0) - 1, -1)
     for prios in ((SPEAKER, SUBJECT), (OTHER,)):
         for n in window:
-            cands = [ev for ev in res.events[n] if ev[0] < tok.idx and ev[2] in prios]
+            cands = [
+                ev
+                for ev in res.events[n]
+                if ev[0] < tok.idx
+                and ev[2] in prios
+                and not (n == s and _asked_about(res, ev[0], tok))
+            ]
             for _, key, _ in sorted(cands, key=lambda ev: (ev[2], -ev[0])):
                 ent = res.entries[key]
                 if want in COLLECTIVE:
@@ -102,3 +108,17 @@ def antecedent(res: Resolver, i: int) -> str | None:
                     ent.gender = want
                     return key
     return None
+
+
+def _asked_about(res: Resolver, start: int, pronoun: Any) -> bool:
+    """``Asked if Mr Blunkett could return, he replied``: one asked about in
+    the pronoun's own sentence is not the one who answers."""
+    i, _ = res.ix.tokens(start, start + 1)
+    t = res.ix.doc[i]
+    while t.head.i != t.i:
+        t = t.head
+        if t.lemma_.lower() == "ask" and t.tag_ == "VBN" and not t.is_ancestor(pronoun):
+            return True
+        if t.is_ancestor(pronoun):
+            return False
+    return False

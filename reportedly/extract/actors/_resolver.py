@@ -140,7 +140,9 @@ class Resolver:
                 if self._former(p.context, ex_only=True):
                     self.ex.add(key)
             consumed.update(range(p.context, ent.start))
-            prio = SUBJECT if ent.root.dep_ in SUBJECTS else OTHER
+            r = ent.root  # "The prime minister, Tony Blair, said": the subject
+            subj = r.dep_ in SUBJECTS or (r.dep_ == "appos" and r.head.dep_ in SUBJECTS)
+            prio = SUBJECT if subj else OTHER
             self.claim(p.first, p.last, key, prio)
         for k, ent in enumerate(ix.ents):
             org = ent.label_ == "ORG" or (
@@ -249,7 +251,11 @@ class Resolver:
                 continue
             key = self.phrase(i, j)
             self.claims[(start, end)] = key
-            self.events[self.ix.sent_at[i]].append((start, key, SPEAKER))
+            r = self.ix.root(i, j)  # "claims from X that": not the next "he" first
+            inside = r.dep_ == "pobj" and r.head.lower_ in ("from", "of", "by")
+            self.events[self.ix.sent_at[i]].append(
+                (start, key, OTHER if inside else SPEAKER)
+            )
             self.tok_key.update(dict.fromkeys(range(i, j), key))
         for start, end, i in pronouns:
             found = antecedent(self, i)
