@@ -18,65 +18,13 @@ import zlib
 from typing import Any
 
 from reportedly.extract._spans import ents_in, sent_of
-from reportedly.extract.events._lexicon import trigger_of
+from reportedly.extract.events._lexicon import tables, trigger_of
 
 BITS = 18
 DIM = 1 << BITS
 MASK = DIM - 1
 NOUNS = frozenset({"NOUN", "PROPN"})
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "poss", "attr"})
-# words too common to tell a sentence's topic
-FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "and",
-        "on",
-        "for",
-        "by",
-        "with",
-        "at",
-        "from",
-        "that",
-        "is",
-        "was",
-        "be",
-        "as",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "said",
-        "says",
-        "has",
-        "have",
-        "had",
-        "were",
-        "are",
-        "this",
-        "his",
-        "her",
-        "their",
-        "which",
-        "who",
-        "will",
-        "would",
-        "but",
-        "not",
-        "after",
-        "also",
-        "been",
-        "up",
-        "out",
-        "more",
-        "than",
-    ]
-)
 
 
 def _cls(t: Any) -> str:
@@ -178,12 +126,13 @@ def features(tok: Any, typ: str, mode: str | None) -> list[str]:
     kinds = sorted({e.label_ for e in ents_in(sent)})
     out += ["se=" + k for k in kinds]
     out.append(f"sn={min(len(sent) // 10, 5)}")
+    function_words = tables().frames["FEATURES.function_words"]
     out += [
         "s=" + w
         for w in {
             t.lemma_.lower()
             for t in sent
-            if t.is_alpha and t.i != tok.i and t.lower_ not in FUNCTION_WORDS
+            if t.is_alpha and t.i != tok.i and t.lower_ not in function_words
         }
     ]
     return out

@@ -218,8 +218,8 @@ def _in_verb(
 
 def _relative_victims(noun: Any) -> Any | None:
     for c in noun.children:
-        if c.dep_ == "relcl":
-            return _victims_of(c)
+        if c.dep_ == "relcl" and (victims := _victims_of(c)) is not None:
+            return victims
     return None
 
 
