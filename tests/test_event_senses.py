@@ -46,8 +46,8 @@ SENSE_CASES = [
         "ASSAULT",
     ),
     ("The council committed to new talks with the union.", "committed", "AGREE"),
-    # cutting off food or water besieges; cutting aid sanctions
-    ("Food supplies and water have been cut off.", "cut", "ASSAULT"),
+    # cutting off food or water besieges (COERCE, restrict); cutting aid sanctions
+    ("Food supplies and water have been cut off.", "cut", "COERCE:restrict"),
     ("The donors cut aid to the ministry.", "cut", "SANCTION"),
     # an armed force closing in attacks
     ("The army closed in, overrunning the outpost.", "closed", "ASSAULT"),
@@ -93,9 +93,32 @@ SENSE_CASES = [
     ("The rebels must withdraw from the town.", "withdraw", "REQUEST"),
     # wrecking talks rejects them (CAMEO 125)
     ("The junta scuttled the peace talks.", "scuttled", "REJECT"),
-    # sieges and retaking territory are attacks
-    ("The town has been besieged by the army for a year.", "besieged", "ASSAULT"),
+    # a siege restricts (CAMEO 191 -> COERCE restrict); retaking territory attacks
+    (
+        "The town has been besieged by the army for a year.",
+        "besieged",
+        "COERCE:restrict",
+    ),
+    (
+        "The army kept the mountain town under siege for months.",
+        "siege",
+        "COERCE:restrict",
+    ),
     ("The two powers launched a tariff war last spring.", "war", "SANCTION"),
+    # ousting a force from a place, or freeing a place, takes it by force;
+    # freeing people stays a release
+    ("Rebel fighters ousted the militia from the valley.", "ousted", "ASSAULT"),
+    ("Troops moved to free the town of Dabiq.", "free", "ASSAULT"),
+    ("The militants freed two aid workers.", "freed", "RETREAT:release"),
+    # a call for something is an appeal; a call with someone, a phone call
+    ("Students renewed their calls for fresh elections.", "calls", "REQUEST"),
+    ("The bishop issued a call on the rebels to lay down arms.", "call", "REQUEST"),
+    ("The two leaders held a phone call on Friday.", "call", "CONSULT:phone"),
+    (
+        "In a call with the king, the premier raised the dispute.",
+        "call",
+        "CONSULT:phone",
+    ),
     # capturing people detains them; capturing a town is an attack
     (
         "The coalition captured one of the group's commanders.",

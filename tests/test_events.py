@@ -125,9 +125,9 @@ CODE_CASES = [
     ),
     # a light verb's reversal noun: the suspension of aid sanctions
     ("The donor announced a suspension of aid to the ministry.", "SANCTION", "16"),
-    # imposing a blockade is CAMEO 191, root 19 FIGHT
-    ("The navy blockaded the rebel-held port.", "ASSAULT", "19"),
-    ("The junta imposed a blockade on the northern province.", "ASSAULT", "19"),
+    # imposing a blockade is CAMEO 191 (root 19 FIGHT), PLOVER COERCE restrict
+    ("The navy blockaded the rebel-held port.", "COERCE", "19"),
+    ("The junta imposed a blockade on the northern province.", "COERCE", "19"),
     # peacekeepers and observers sent are aid (CAMEO 0743), troops a force
     ("The country deployed 400 peacekeepers to the border region.", "AID", "07"),
     ("Forty observers were deployed along the frontier.", "AID", "07"),

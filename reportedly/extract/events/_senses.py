@@ -32,6 +32,7 @@ from reportedly.extract.events._violence import (
     by_force,
     commits_harm,
     crowd,
+    frees_place,
     repels,
     verbal,
 )
@@ -203,6 +204,34 @@ def demanded(tok: Any, tab: Tables) -> bool:
     )
 
 
+def _asks(noun: Any, tab: Tables) -> bool:
+    """``calls for a ceasefire``, ``a call on Israel to stop``, ``calls to
+    end the siege``: an appeal, not a phone call (``a call on Sunday``)."""
+    if any(c.dep_ == "compound" for c in noun.children):
+        return False  # "a phone call"
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass"):  # "renewed their calls for"
+        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]
+    for c in preps:
+        obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if c.lower_ not in tab.frames["APPEAL.preps"] or obj is None:
+            continue
+        if obj.ent_type_ in ("DATE", "TIME"):
+            continue  # "a call on Sunday", "for an hour"
+        if c.lower_ == "for" or _infinitive(obj, c.head, noun.head):
+            return True  # "calls for talks", "a call on Israel to stop"
+    return _infinitive(noun)
+
+
+def _infinitive(*toks: Any) -> bool:
+    clauses = ("acl", "xcomp", "advcl")
+    return any(
+        t.dep_ in clauses and any(a.lower_ == "to" for a in t.children)
+        for tok in toks
+        for t in tok.children
+    )
+
+
 def sense(tok: Any, trig: Trigger, lemma: str, tab: Tables) -> Trigger:
     """The reading of ``trig`` that its arguments select (see the module)."""
     f = tab.frames
@@ -215,6 +244,8 @@ def sense(tok: Any, trig: Trigger, lemma: str, tab: Tables) -> Trigger:
         return THREATEN
     if kind == "REJECT" and repels(tok, lemma, tab):
         return ASSAULT
+    if trig.mode == "phone" and lemma in f["APPEAL.nouns"] and _asks(tok, tab):
+        return tab.nouns["request"]
     if kind == "ASSAULT" and verbal(tok, lemma, tab):
         return ACCUSE
     if kind == "ASSAULT" and lemma in f["RIOT.triggers"] and crowd(tok, tab):
@@ -231,7 +262,7 @@ def sense(tok: Any, trig: Trigger, lemma: str, tab: Tables) -> Trigger:
         return REJECT
     if lemma in f["EXTRADITION.verbs"] and _to_trial(tok, tab):
         return COOPERATE
-    if lemma in f["RESCUE.verbs"] and by_force(tok, tab):
+    if lemma in f["RESCUE.verbs"] and (by_force(tok, tab) or frees_place(tok, tab)):
         return ASSAULT
     if kind == "COERCE" and lemma in f["LEGISLATION.verbs"] and _policy(tok, tab):
         return AGREE

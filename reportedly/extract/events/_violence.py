@@ -105,6 +105,16 @@ def by_force(tok: Any, tab: Tables) -> bool:
     )
 
 
+def frees_place(tok: Any, tab: Tables) -> bool:
+    """``to free Raqqa``, ``liberated the city``: the object is a place."""
+    places = tab.frames["RESCUE.places"]
+    return any(
+        c.dep_ in OBJECTS
+        and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in places)
+        for c in tok.children
+    )
+
+
 def verbal(tok: Any, lemma: str, tab: Tables) -> bool:
     """An attack in words (frame VERBAL): a person or party attacking a
     person, party or policy, over or for something, or in a speech; never
