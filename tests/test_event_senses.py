@@ -110,6 +110,8 @@ SENSE_CASES = [
     ("Rebel fighters ousted the militia from the valley.", "ousted", "ASSAULT"),
     ("Troops moved to free the town of Dabiq.", "free", "ASSAULT"),
     ("The militants freed two aid workers.", "freed", "RETREAT:release"),
+    # a headline the parser reads as "freed US": the hostages make it a release
+    ("Rebels say they freed UK, Canadian hostages", "freed", "RETREAT:release"),
     # a call for something is an appeal; a call with someone, a phone call
     ("Students renewed their calls for fresh elections.", "calls", "REQUEST"),
     ("The bishop issued a call on the rebels to lay down arms.", "call", "REQUEST"),

@@ -106,8 +106,12 @@ def by_force(tok: Any, tab: Tables) -> bool:
 
 
 def frees_place(tok: Any, tab: Tables) -> bool:
-    """``to free Raqqa``, ``liberated the city``: the object is a place."""
-    places = tab.frames["RESCUE.places"]
+    """``to free Raqqa``, ``liberated the city``: the object is a place, and
+    no captive is named after the verb (a headline parsed as "freed US,
+    Australian hostages" frees people)."""
+    places, captives = tab.frames["RESCUE.places"], tab.frames["RESCUE.captives"]
+    if any(t.lemma_.lower() in captives for t in tok.doc[tok.i : tok.sent.end]):
+        return False
     return any(
         c.dep_ in OBJECTS
         and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in places)
