@@ -91,6 +91,21 @@ CASES = [
     # the object of an infinitive is a recipient only when it is a party
     ("Opec agreed to cut its production next year.", "agreed", "Opec", None),
     ("The president vowed to punish the smugglers.", "vowed", "*", "smugglers"),
+    # an owner is the actor, so the "of" phrase is the recipient
+    ("Russia's support of the junta has not wavered.", "support", "Russia", "junta"),
+    (
+        "Britain's recognition of the new government came late.",
+        "recognition",
+        "*",
+        "government",
+    ),
+    # ... but with no owner, a named "of" phrase is the actor
+    (
+        "With the cooperation of Norway, the talks resumed.",
+        "cooperation",
+        "Norway",
+        None,
+    ),
     # a named modifier carries an abstract recipient
     (
         "Labour attacked the Conservative budget plans.",

@@ -124,6 +124,8 @@ def _own(noun: Any) -> tuple[Any | None, Any | None]:
     actor = actor or responsible(noun)  # "claimed responsibility for the attack"
     if actor is None and rec is not of and of is not None and of.ent_type_ in NAMED:
         actor = of  # "with the cooperation of the UK"
+    elif rec is None and of is not None and actor is not None and actor.dep_ == "poss":
+        rec = of if of.ent_type_ in NAMED else carrier(of)  # "Russia's backing of X"
     if actor is None:
         actor, rec2 = _between(noun)
         rec = rec or rec2
