@@ -8,21 +8,11 @@ lends it no actor. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from event_args import event_args
 
 import reportedly
 
 pytestmark = [pytest.mark.model, pytest.mark.usefixtures("every_candidate")]
-
-
-def _args(text: str, trigger: str):
-    an = reportedly.analyze(text, raw=True)
-    names = {a.id: a.name for a in an.actors}
-    ev = next(e for e in an.events if e.trigger.text == trigger)
-
-    def shown(arg):
-        return names.get(arg.actor_id, arg.span.text)
-
-    return [shown(a) for a in ev.actors], [shown(r) for r in ev.recipients]
 
 
 def _has(names: list[str], part: str | None) -> bool:
@@ -117,8 +107,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "actor", "recipient"), CASES)
-def test_args(text, trigger, actor, recipient):
-    acts, recs = _args(text, trigger)
+def testevent_args(text, trigger, actor, recipient):
+    acts, recs = event_args(text, trigger)
     if actor != "*":
         assert _has(acts, actor), acts
     if recipient != "*":

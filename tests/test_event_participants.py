@@ -5,21 +5,11 @@ hyphenated names whole. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from event_args import event_args
 
 import reportedly
 
 pytestmark = [pytest.mark.model, pytest.mark.usefixtures("every_candidate")]
-
-
-def _args(text: str, trigger: str, published: str | None = None):
-    an = reportedly.analyze(text, raw=True, published=published)
-    names = {a.id: a.name for a in an.actors}
-    ev = next(e for e in an.events if e.trigger.text == trigger)
-
-    def shown(arg):
-        return names.get(arg.actor_id, arg.span.text)
-
-    return [shown(a) for a in ev.actors], [shown(r) for r in ev.recipients]
 
 
 # (text, trigger, first actor, first recipient): the name of the actor it
@@ -138,7 +128,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "trigger", "actor", "recipient"), CASES)
 def test_participants(text, trigger, actor, recipient):
-    acts, recs = _args(text, trigger)
+    acts, recs = event_args(text, trigger)
     assert (acts[0] if acts else None) == actor
     if recipient != "*":  # "*": not checked
         assert (recs[0] if recs else None) == recipient
@@ -198,5 +188,5 @@ def test_hyphenated_names_stay_whole(text, trigger, names):
     ],
 )
 def test_role_titles_respect_the_publication_date(text, trigger, published, actor):
-    acts, _ = _args(text, trigger, published)
+    acts, _ = event_args(text, trigger, published)
     assert acts[0] == actor

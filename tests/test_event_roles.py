@@ -5,21 +5,11 @@ owners, plural pronouns, own forces. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from event_args import event_args
 
 import reportedly
 
 pytestmark = [pytest.mark.model, pytest.mark.usefixtures("every_candidate")]
-
-
-def _args(text: str, trigger: str, published: str | None = None):
-    an = reportedly.analyze(text, raw=True, published=published)
-    names = {a.id: a.name for a in an.actors}
-    ev = next(e for e in an.events if e.trigger.text == trigger)
-
-    def shown(arg):
-        return names.get(arg.actor_id, arg.span.text)
-
-    return [shown(a) for a in ev.actors], [shown(r) for r in ev.recipients]
 
 
 # (text, trigger, actors, recipients): names of the actors they resolved to,
@@ -152,7 +142,7 @@ PLACES_AND_OWN = [
 
 @pytest.mark.parametrize(("text", "trigger", "recipients"), PLACES_AND_OWN)
 def test_no_place_or_own_forces_as_recipient(text, trigger, recipients):
-    _, recs = _args(text, trigger)
+    _, recs = event_args(text, trigger)
     if recipients == ["*"]:
         assert recs, "a fight between forces of one country keeps its other side"
     else:
@@ -161,7 +151,7 @@ def test_no_place_or_own_forces_as_recipient(text, trigger, recipients):
 
 @pytest.mark.parametrize(("text", "trigger", "actors", "recipients"), CASES)
 def test_roles(text, trigger, actors, recipients):
-    acts, recs = _args(text, trigger)
+    acts, recs = event_args(text, trigger)
     if actors != "*":
         assert acts == actors
     if recipients != "*":
@@ -243,7 +233,7 @@ NOUNS = [
 
 @pytest.mark.parametrize(("text", "trigger", "actors", "recipients"), NOUNS)
 def test_event_nouns(text, trigger, actors, recipients):
-    acts, recs = _args(text, trigger)
+    acts, recs = event_args(text, trigger)
     if actors != "*":
         assert acts == actors
     if recipients != "*":
@@ -354,7 +344,7 @@ LINKS = [
 
 @pytest.mark.parametrize(("text", "trigger", "actors", "recipients"), LINKS)
 def test_links(text, trigger, actors, recipients):
-    acts, recs = _args(text, trigger)
+    acts, recs = event_args(text, trigger)
     if actors != "*":
         assert acts == actors
     if recipients != "*":
