@@ -31,7 +31,11 @@ def in_office(name: str, role: str, published: str | None) -> bool:
     terms = _terms().get((norm(name), norm(role)))
     if not terms:
         return True
-    day = published[:10]
+    return _covers(terms, published[:10])
+
+
+def _covers(terms: Iterable[tuple[str, str]], day: str) -> bool:
+    """Does one of the (from, to) terms cover the day (an empty ``to``: open)?"""
     return any(start <= day and (not end or day < end) for start, end in terms)
 
 
@@ -49,14 +53,10 @@ def holder(
     country = _code(affiliation, "country") if affiliation else None
     if not published or country is None:
         return None
-    day = published[:10]
     found = {
         key
         for key, name in people
-        if any(
-            start <= day and (not end or day < end)
-            for start, end in _terms().get((norm(name), norm(role)), ())
-        )
+        if _covers(_terms().get((norm(name), norm(role)), ()), published[:10])
         and _code(name, "person") == country
     }
     return found.pop() if len(found) == 1 else None
