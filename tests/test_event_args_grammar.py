@@ -75,6 +75,8 @@ CASES = [
     # a verb acting on an event noun lends it no actor ...
     ("Police broke up the protests in the square.", "protests", None, "*"),
     ("France condemned the bombing of the hospital.", "bombing", None, "*"),
+    ("The army cracked down on student protests.", "protests", None, "*"),
+    ("Her office responded to the allegations on Friday.", "allegations", None, "*"),
     # ... a verb of another kind does
     ("Japan wants talks with Seoul on the dispute.", "talks", "Japan", "Korea"),
     ("The rebels launched an offensive on the town.", "offensive", "rebels", "*"),
@@ -96,6 +98,23 @@ CASES = [
         "Norway",
         None,
     ),
+    # a "with" phrase is a partner only when it names a party
+    ("Germany met the sanctions with anger.", "sanctions", "*", None),
+    ("Chile opened negotiations with Peru.", "negotiations", "*", "Peru"),
+    # who is at a meeting takes part in it; who answers with an act does it
+    ("The foreign minister is at a summit in Oslo.", "summit", "minister", "*"),
+    ("Serbia responded with sanctions on the province.", "sanctions", "Serbia", "*"),
+    ("The bill met with protests in the capital.", "protests", None, "*"),
+    # a collective noun gives way to the group it gathers
+    (
+        "Gunmen ambushed a convoy of government soldiers near the pass.",
+        "ambushed",
+        "Gunmen",
+        "soldiers",
+    ),
+    ("A crowd of settlers attacked the village.", "attacked", "settlers", "*"),
+    # of two subjects, the name after its description
+    ("A close ally of Moscow, Serbia refused the demand.", "refused", "Serbia", "*"),
     # a named modifier carries an abstract recipient
     (
         "Labour attacked the Conservative budget plans.",

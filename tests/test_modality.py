@@ -134,6 +134,12 @@ MODALITY = [
     ("The talks ended without a deal on the border.", "deal", "negated"),
     # a scheduled event as the subject of "be due to"
     ("The talks are due to start next month.", "talks", "future"),
+    # "any" names no occasion; hopes, risks and plans of an event
+    ("Jordan opposes any incursion near its border.", "incursion", "hypothetical"),
+    ("Hopes of a ceasefire rose on Monday.", "ceasefire", "hypothetical"),
+    ("Envoys warned of the risk of an attack on the port.", "attack", "hypothetical"),
+    ("The army drew up plans for an assault on the city.", "assault", "future"),
+    ("The army finished the assault on the city.", "assault", "asserted"),
     # denial of a named event; the default
     ("The army denied the attack on the school.", "attack", "denied"),
     ("The strikes killed 30 people in the town.", "strikes", "asserted"),

@@ -116,9 +116,12 @@ def _referring_it(tok: Any) -> bool:
 
 
 def counted(tok: Any) -> Any:
-    """``several, and maybe dozens, of Russian nationals``: the group counted."""
+    """``several, and maybe dozens, of Russian nationals``: the group counted;
+    ``a convoy of pro-regime forces``: the group gathered."""
     for t in conjuncts(tok):
-        if t.lower_ in words("quantifiers"):
+        if t.lower_ in words("quantifiers") or (
+            t.pos_ == "NOUN" and t.lemma_.lower() in words("collectives")
+        ):
             found = prep_object(t, {"of"})
             if found is not None and found.pos_ in ("NOUN", "PROPN"):
                 return found

@@ -33,7 +33,16 @@ AGENT = frozenset(["agent"])
 
 
 def _child(tok: Any, deps: frozenset[str]) -> Any | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
+    """The first child of these relations; of two subjects, a name after a
+    description of it (``A longstanding ally, Turkey is opposed``)."""
+    found = [c for c in tok.children if c.dep_ in deps]
+    if len(found) > 1 and _name(found[-1]) and not _name(found[0]):
+        return found[-1]
+    return found[0] if found else None
+
+
+def _name(tok: Any) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
 
 
 def passive(verb: Any) -> bool:

@@ -100,9 +100,23 @@ def _noun_modality(tok: Any) -> str | None:
             ):
                 if is_a(c, key):
                     return mod
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    if any(is_a(c, "hypothetical_determiners") for c in dets):
+        return "hypothetical"  # "opposed to any offensive"
     if _demand_object(tok):
         return "demanded"
-    return _object_of(tok)
+    return _object_of(tok) or _prospect(tok)
+
+
+def _prospect(tok: Any) -> str | None:
+    """``hopes of a truce``, ``the risk of an attack``: hypothetical;
+    ``plans for an offensive``: future."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("of", "for"):
+        return None
+    if is_a(prep.head, "prospect_nouns"):
+        return "hypothetical"
+    return "future" if is_a(prep.head, "plan_nouns") else None
 
 
 def _negated(tok: Any) -> bool:

@@ -129,7 +129,10 @@ def _own(noun: Any) -> tuple[Any | None, Any | None]:
     if actor is None:
         actor, rec2 = _between(noun)
         rec = rec or rec2
-    rec = rec or prep_object(noun, RECIPIENT_PREPS | {"among", "between"})
+    got = prep_object(noun, preps := RECIPIENT_PREPS | {"among", "between"})
+    if got is not None and got.head.lower_ == "with" and not entityish(got):
+        got = prep_object(noun, preps - {"with"})  # "with Seoul", not "with anger"
+    rec = rec or got
     benefit = prep_object(noun, {"for"})  # "support for the YPG", not "for propaganda"
     if rec is None and benefit is not None and entityish(benefit):
         rec = benefit
@@ -213,9 +216,24 @@ def _in_verb(
         if actor is None and noun.lemma_.lower() in words("reciprocal"):
             return victims, rec  # "killed in clashes with US forces"
         return actor, rec or victims  # "died in an American airstrike"
-    if actor is None and low in GOAL_PREPS and not passive(verb):
+    goal = low in GOAL_PREPS and not other_event(noun, verb)  # not "cracked down on"
+    if actor is None and goal and not passive(verb):
         actor = actor_of(verb)  # "agreed to a ceasefire", "called for talks"
+    if actor is None and not passive(verb) and _takes_part(noun, low, verb):
+        actor = actor_of(verb)  # "Blair is at a summit", "responded with strikes"
     return actor, rec
+
+
+def _takes_part(noun: Any, prep: str, verb: Any) -> bool:
+    """The verb's subject does the noun's event: it attends a meeting
+    (``is at a summit``, ``flew to the talks``) or answers with an act
+    (``responded with air strikes``)."""
+    lem = verb.lemma_.lower()
+    if prep == "with":
+        return lem in words("with_verbs")
+    found = read(noun, tables())
+    meeting = found is not None and found.type == "CONSULT"
+    return meeting and prep in ("at", "to", "for", "in") and lem in words("attendance")
 
 
 def _relative_victims(noun: Any) -> Any | None:

@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from reportedly.lexicons import load_toml, word_set
+from reportedly.extract.events import _recent
+from reportedly.lexicons import word_set
 from reportedly.model import Event, Span
 
 FUTURE_SLACK_DAYS = 2
@@ -128,6 +129,17 @@ def _past(trig: Any) -> bool:
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return verb.tag_ == "VBD" or bool(aux & {"had", "has", "have", "was", "were"})
+
+
+def _simple_past(trig: Any) -> bool:
+    """``struck``, ``were killed``: not a perfect (``has struck``)."""
+    verb = trig if trig.pos_ not in NOMINAL else _verb_above(trig)
+    if verb is None or verb.dep_ in ("relcl", "acl"):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"had", "has", "have", "will", "would", "to"}:
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"was", "were"}))
 
 
 def _verb_above(tok: Any) -> Any | None:
@@ -233,39 +245,6 @@ def _phrase(
     return None
 
 
-def _looks_ahead(trig: Any) -> bool:
-    """``will play``, ``is due to meet``: the event's clause speaks of the
-    future (and no verb above it of the past: ``sought to seize``)."""
-    tok = trig if trig.pos_ not in NOMINAL else _verb_above(trig)
-    ahead = False
-    for _ in range(4):
-        if tok is None or tok.tag_ == "VBD":
-            return False
-        aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-        ahead = ahead or bool(aux & {"will", "shall", "'ll", "wo"})
-        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return ahead
-
-
-def _ahead(
-    m: DateMentionLike, ev: Event, trig: Any, source: str, published: str | None
-) -> str | None:
-    """``will play West Ham on Saturday``: a bare weekday in the clause of a
-    future event is the coming one, not the last one."""
-    words = m.span.text.lower().split()
-    weekdays = load_toml("dates.toml")["weekdays"]
-    weekday = len(words) <= 2 and words[-1].strip(".,") in weekdays
-    if not (weekday and source == "clause" and published and m.value):
-        return m.value
-    if ev.modality != "future" or not _looks_ahead(trig):
-        return m.value
-    if words[0] in ("last", "past") or m.value >= published[:10]:
-        return m.value
-    return (date.fromisoformat(m.value) + timedelta(days=7)).isoformat()
-
-
 def date_event(
     doc: Any,
     ev: Event,
@@ -284,13 +263,22 @@ def date_event(
         return dataclasses.replace(
             ev,
             modality=_ahead_modality(when, ev, trig, source, published),
-            date=_ahead(when, ev, trig, source, published),
+            date=_recent.ahead(when, ev, trig, source, published),
             date_text=when.span,
             date_precision=when.precision,
             date_source=source,
         )
     if ev.modality == "future":
         return dataclasses.replace(ev, date=None, date_source="after_published")
+    told = _recent.context(doc, trig, dates, published) if _simple_past(trig) else None
+    if told is not None:  # "On Tuesday strikes hit X. Eleven were killed in Y."
+        return dataclasses.replace(
+            ev,
+            date=told.value,
+            date_text=told.span,
+            date_precision=told.precision,
+            date_source="context",
+        )
     if background(trig):
         return dataclasses.replace(ev, date=None, date_source="before_published")
     if published:

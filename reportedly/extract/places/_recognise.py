@@ -26,7 +26,7 @@ from reportedly.extract.places.gazetteer import gazetteer, norm
 
 LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_WORDS = 6  # "Maaret al - Numan" is four tokens
-_PREPS = frozenset({"in", "of", "near", "from", "at", "to", "around", "outside"})
+_PREPS = frozenset({"in", "of", "near", "from", "at", "to", "around", "outside", "on"})
 _BIG = ("country", "admin1", "region")
 # labels the small model gives places it does not know ("Arbeen" PRODUCT)
 _OTHER = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
@@ -99,12 +99,13 @@ def doubtful(doc: Any, ents: tuple) -> set[tuple[int, int]]:
     preposition precedes it or it is a big town followed by punctuation.
     """
     people = _people(ents)
+    demonyms = knobs()["demonyms"]
     out = set()
     for ent in ents:
-        if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1 or ent.start == 0:
-            continue
+        if ent.label_ not in ("PERSON", "ORG", "NORP") or len(ent) != 1:
+            continue  # "the siege of Aleppo" (NORP), "an attack on Douma" (PERSON)
         tok = ent[0]
-        if tok.lower_ in people:
+        if ent.start == 0 or tok.lower_ in people or norm(tok.text) in demonyms:
             continue
         after = doc[ent.end].pos_ if ent.end < len(doc) else "PUNCT"
         big = after in ("PUNCT", "ADP", "CCONJ") and any(
