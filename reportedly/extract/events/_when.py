@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from reportedly.extract.events import _recent
+from reportedly.extract.events import _ahead
 from reportedly.lexicons import word_set
 from reportedly.model import Event, Span
 
@@ -129,17 +129,6 @@ def _past(trig: Any) -> bool:
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return verb.tag_ == "VBD" or bool(aux & {"had", "has", "have", "was", "were"})
-
-
-def _simple_past(trig: Any) -> bool:
-    """``struck``, ``were killed``: not a perfect (``has struck``)."""
-    verb = trig if trig.pos_ not in NOMINAL else _verb_above(trig)
-    if verb is None or verb.dep_ in ("relcl", "acl"):
-        return False
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & {"had", "has", "have", "will", "would", "to"}:
-        return False
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"was", "were"}))
 
 
 def _verb_above(tok: Any) -> Any | None:
@@ -263,22 +252,13 @@ def date_event(
         return dataclasses.replace(
             ev,
             modality=_ahead_modality(when, ev, trig, source, published),
-            date=_recent.ahead(when, ev, trig, source, published),
+            date=_ahead.ahead(when, ev, trig, source, published),
             date_text=when.span,
             date_precision=when.precision,
             date_source=source,
         )
     if ev.modality == "future":
         return dataclasses.replace(ev, date=None, date_source="after_published")
-    told = _recent.context(doc, trig, dates, published) if _simple_past(trig) else None
-    if told is not None:  # "On Tuesday strikes hit X. Eleven were killed in Y."
-        return dataclasses.replace(
-            ev,
-            date=told.value,
-            date_text=told.span,
-            date_precision=told.precision,
-            date_source="context",
-        )
     if background(trig):
         return dataclasses.replace(ev, date=None, date_source="before_published")
     if published:

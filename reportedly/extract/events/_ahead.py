@@ -1,52 +1,19 @@
-"""Dates relative to the publication day: a weekday of a future event is
-the coming one; a past event with no date phrase of its own, told right
-after a sentence dated in the days before publication, shares that day
-(``On Tuesday air strikes hit Idlib ... Eleven civilians were killed in
-Saraqeb``)."""
+"""Dates relative to the publication day: a bare weekday in the clause of a
+future event is the coming one, not the last one."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from reportedly.lexicons import load_toml
 from reportedly.model import Event
 
-CONTEXT_SENTENCES = 2  # sentences a past event looks back for its day
-RECENT_DAYS = 7  # a day that old or newer is news of these days
 NOMINAL = ("NOUN", "PROPN")
 
 
 def _verb_above(tok: Any) -> Any | None:
     return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-
-
-def context(doc: Any, trig: Any, dates: Sequence[Any], published: str | None) -> Any:
-    """The date mention of the last dated sentence before the event's, if
-    it is within ``CONTEXT_SENTENCES`` and names a day of the week before
-    publication; else None."""
-    if not published:
-        return None
-    sent = trig.sent
-    lo = sent.start
-    for _ in range(CONTEXT_SENTENCES):
-        if lo == 0:
-            break
-        lo = doc[lo - 1].sent.start
-    start, end = doc[lo].idx, sent.start_char
-    near = [d for d in dates if d.value and start <= d.span.start < end]
-    if not near:
-        return None
-    last = max(near, key=lambda d: d.span.start)
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-    earliest = (day - timedelta(days=RECENT_DAYS)).isoformat()
-    if last.precision != "day" or not earliest <= last.value <= day.isoformat():
-        return None
-    return last
 
 
 def _looks_ahead(trig: Any) -> bool:
