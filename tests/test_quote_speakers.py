@@ -60,6 +60,18 @@ SPEAKERS = [
         [],
         [("He", "said")],
     ),
+    # words said speak for whoever said them
+    (
+        "The mayor's warning underlined that the quay is unsafe.",
+        ["The mayor's warning"],
+        [("The mayor", "underlined")],
+    ),
+    # "that" and "which" as speakers stand for the noun their clause hangs on
+    (
+        "The council quoted a fisherman that said the pier had cracked.",
+        ["that"],
+        [("a fisherman", "said")],
+    ),
 ]
 
 

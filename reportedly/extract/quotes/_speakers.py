@@ -95,6 +95,9 @@ def checked(
         if cue is not None and _in_name(cue):
             continue
         head = _root(doc, c.speaker) if c.speaker else None
+        if head is not None and _relative(head):
+            head = head.head.head  # "a witness that said": the witness
+            c.speaker, c.speaker_token = noun_phrase(head), head.i
         if head is None:
             out.append(c)
             continue
@@ -123,6 +126,18 @@ def checked(
                 continue  # "Reports said ...": no one
         out.append(c)
     return out
+
+
+def _relative(head: Any) -> bool:
+    """``a witness that said``: a relative pronoun speaks for its noun
+    (``who`` stays as written: the actors step resolves it)."""
+    rel = head.head
+    return (
+        head.lower_ in ("that", "which")
+        and head.dep_ in ("nsubj", "nsubjpass")
+        and rel.dep_ == "relcl"
+        and rel.head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _definite(head: Any) -> bool:
