@@ -24,7 +24,6 @@ it, when plausible; else the publication date for news of the day
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -41,7 +40,7 @@ from reportedly.extract.events._focus import (
 from reportedly.extract.events._lexicon import tables
 from reportedly.extract.events._previous import from_previous
 from reportedly.extract.events._when import DateMentionLike, date_event
-from reportedly.model import Event, EventPlace, Span
+from reportedly.model import Event, EventPlace, Span, replace
 
 __all__ = ["VERSION", "event_places", "focus", "focus_of"]
 
@@ -173,7 +172,7 @@ def _own(
         else:
             keep.append(r)
     if moved is not None:  # else the same recipients: no copy to make
-        ev = dataclasses.replace(ev, recipients=tuple(keep))
+        ev = replace(ev, recipients=tuple(keep))
     where, source = moved or _target(ev, every), "clause"
     if where is None:
         where, source = _own_place(doc, ev, at, roles)
@@ -197,8 +196,8 @@ def _locate(
     if where is None:
         where, source = top
     if where is None:  # why there is no place: no_place | ambiguous
-        return dataclasses.replace(ev, location_source=source)
-    return dataclasses.replace(
+        return replace(ev, location_source=source)
+    return replace(
         ev,
         location=EventPlace(span=_full(where), place_id=where.place_id),
         location_precision=_precision(where),
