@@ -25,12 +25,11 @@ class _Facts:
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         self.tokens = list(doc)
-        self.starts = [t.idx for t in self.tokens]
+        self.starts = doc.to_array("IDX").tolist()  # no Token per offset
         self.sents = list(doc.sents)
         self.at = [0] * len(doc)
         for n, s in enumerate(self.sents):
-            for i in range(s.start, s.end):
-                self.at[i] = n
+            self.at[s.start : s.end] = [n] * (s.end - s.start)
         self.ents = list(doc.ents)
         self.text = doc.text
 

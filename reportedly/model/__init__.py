@@ -3,7 +3,7 @@
 Imports nothing else from the package.
 """
 
-from reportedly.model._serial import Record
+from reportedly.model._serial import Record, replace
 from reportedly.model.entity import Entity
 from reportedly.model.incident import (
     Contradiction,
@@ -66,5 +66,6 @@ __all__ = [
     "Signal",
     "Span",
     "Speaker",
+    "replace",
     "stable_id",
 ]

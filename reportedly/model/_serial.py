@@ -19,6 +19,7 @@ raises ``ValueError`` naming the record and field that are missing.
 from __future__ import annotations
 
 import dataclasses
+import operator
 import types
 import typing
 from collections.abc import Callable
@@ -82,6 +83,46 @@ def encode(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: encode(v) for k, v in value.items()}
     return value
+
+
+def replace(record: R, /, **changes: Any) -> R:
+    """Return a copy of ``record`` with ``changes``: ``dataclasses.replace``.
+
+    The extractors copy records some 150 times per article; this one skips
+    the standard field walk and keyword ``__init__`` (twice as fast on an
+    event) and sets every slot as the records' generated ``__init__`` does
+    (they are frozen, with no ``__post_init__``).
+    """
+    setters, known, get = _copier(type(record))
+    if not known.issuperset(changes):
+        unknown = sorted(set(changes) - known)
+        raise TypeError(f"{type(record).__name__} has no fields {unknown}")
+    new = object.__new__(type(record))
+    for put, value in zip(setters, get(record), strict=True):
+        put(new, value)
+    for name, value in changes.items():
+        object.__setattr__(new, name, value)
+    return new
+
+
+_COPIERS: dict[type, tuple[tuple[Callable, ...], frozenset[str], Callable]] = {}
+
+
+def _copier(cls: type) -> tuple[tuple[Callable, ...], frozenset[str], Callable]:
+    """Return (the slot setter of each field, the field names, a getter of all
+    the values) for ``cls``, made once per class."""
+    found = _COPIERS.get(cls)
+    if found is None:
+        fields = dataclasses.fields(cls)
+        if hasattr(cls, "__post_init__") or not all(f.init for f in fields):
+            raise TypeError(f"{cls.__name__}: use dataclasses.replace")
+        names = tuple(f.name for f in fields)
+        setters = tuple(getattr(cls, n).__set__ for n in names)
+        get = operator.attrgetter(*names)
+        one = len(names) == 1
+        found = (setters, frozenset(names), (lambda r: (get(r),)) if one else get)
+        _COPIERS[cls] = found
+    return found
 
 
 def _required(f: dataclasses.Field[Any]) -> bool:

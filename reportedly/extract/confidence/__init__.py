@@ -9,14 +9,13 @@ on the judged calibration set by ``python -m bench.train_confidence``.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import math
 
 from reportedly.extract._draft import Draft, Extractor
 from reportedly.extract.confidence._features import features
 from reportedly.lexicons import load_toml
-from reportedly.model import Actor, Event
+from reportedly.model import Actor, Event, replace
 
 __all__ = ["CONFIDENCE", "VERSION", "confidence", "features"]
 
@@ -39,14 +38,10 @@ def confidence(ev: Event, actors: dict[str, Actor]) -> float:
 def _run(draft: Draft) -> None:
     actors = {a.id: a for a in draft.actors}
     detected = [
-        dataclasses.replace(
-            e, detection=e.confidence if e.detection is None else e.detection
-        )
+        replace(e, detection=e.confidence if e.detection is None else e.detection)
         for e in draft.events
     ]
-    draft.events = [
-        dataclasses.replace(e, confidence=confidence(e, actors)) for e in detected
-    ]
+    draft.events = [replace(e, confidence=confidence(e, actors)) for e in detected]
 
 
 CONFIDENCE = Extractor("confidence", VERSION, _run)

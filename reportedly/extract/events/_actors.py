@@ -35,7 +35,7 @@ from reportedly.extract.events._lexicon import tables
 from reportedly.extract.events._owners import _POSSESSIVE, _core
 from reportedly.extract.events._refer import named_together, referents, surname
 from reportedly.extract.events._sides import sides
-from reportedly.model import Actor, Article, Event, EventArg, Span, stable_id
+from reportedly.model import Actor, Article, Event, EventArg, Span, replace, stable_id
 
 VERSION = "event_actors.v3"
 
@@ -286,10 +286,10 @@ def event_actors(
                 in {(m.start, m.end) for m in linker.actors[aid].mentions}
             ):
                 claimant = dataclasses.replace(claimant, actor_id=aid)
-        ev = dataclasses.replace(ev, claimant=claimant)
+        ev = replace(ev, claimant=claimant)
         ctry = linker.country_of(claimant.actor_id) if claimant else None
         acts = linker.link_all(ev.actors, ev, ctry, False)
-        ev = dataclasses.replace(ev, actors=acts)
+        ev = replace(ev, actors=acts)
         recs = linker.link_all(ev.recipients, ev, ctry, True)
-        out.append(sides(dataclasses.replace(ev, recipients=recs), linker.actors))
+        out.append(sides(replace(ev, recipients=recs), linker.actors))
     return out, list(linker.actors.values())

@@ -16,12 +16,11 @@ Not every attribution record makes a claimant:
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from reportedly.extract.events._modality import modality_of, words
-from reportedly.model import Claimant, Event, Quote
+from reportedly.model import Claimant, Event, Quote, replace
 
 __all__ = ["VERSION", "claimant_of", "claims", "modality_of"]
 
@@ -116,4 +115,4 @@ def claims(
             if tok is not None
             else ev.modality
         )
-        yield dataclasses.replace(ev, claimant=claimant, modality=modality)
+        yield replace(ev, claimant=claimant, modality=modality)

@@ -94,11 +94,11 @@ def read(tok: Any, tab: Tables) -> Trigger | None:
     """The trigger meaning of ``tok`` in context (light verbs, reversals,
     negation), or None when it is no trigger."""
     reversal = tab.frames["REVERSAL.nouns"]
-    if tok.pos_ not in _READ_POS and tok.lemma_.lower() not in reversal:
+    pos, lemma = tok.pos_, tok.lemma_.lower()  # read once: every token comes here
+    if pos not in _READ_POS and lemma not in reversal:
         return None  # trigger_of reads no other word; nor does what follows
     trig = trigger_of(tok, tab)
-    lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX"):
+    if pos in ("VERB", "AUX"):
         if lemma in tab.frames["REVERSAL.verbs"]:
             obj = object_trigger(tok, tab)
             trig = undo_of(obj, lemma, tab) or gives_up(tok, tab) or trig

@@ -9,7 +9,7 @@ with its particle or preposition (``call on``) or a noun with its modifier
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportedly.lexicons import load_toml
@@ -34,13 +34,27 @@ class Trigger:
 
 @dataclass(frozen=True, slots=True)
 class Tables:
-    """Lookup tables: verbs, verb+particle, nouns, modifier+noun, frames."""
+    """Lookup tables: verbs, verb+particle, nouns, modifier+noun, frames.
+
+    ``phrasal_verbs`` and ``compound_words`` are derived: the verbs of the
+    phrasal entries and every word of the compound ones, so ``trigger_of``
+    walks a token's children only when a two-word entry could match (it is
+    asked about every token of every article).
+    """
 
     verbs: dict[str, Trigger]
     phrasal: dict[tuple[str, str], Trigger]
     nouns: dict[str, Trigger]
     compounds: dict[tuple[str, str], Trigger]
     frames: dict[str, frozenset[str]]
+    phrasal_verbs: frozenset[str] = field(init=False, repr=False, compare=False)
+    compound_words: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        verbs = frozenset(v for v, _ in self.phrasal)
+        words = frozenset(w for pair in self.compounds for w in pair)
+        object.__setattr__(self, "phrasal_verbs", verbs)
+        object.__setattr__(self, "compound_words", words)
 
 
 def _entries(data: dict[str, Any]) -> list[tuple[dict[str, Any], Trigger]]:
@@ -128,6 +142,8 @@ def trigger_of(tok: Any, tab: Tables | None = None) -> Trigger | None:
     pos = tok.pos_
     if pos in VERB_POS or (pos == "AUX" and tok.dep_ == "ROOT"):
         lemma = tok.lemma_.lower()
+        if lemma not in tab.phrasal_verbs:
+            return tab.verbs.get(lemma)  # no particle can make a phrasal entry
         for c in tok.children:
             if c.dep_ in PARTICLES and c.i > tok.i and not _when(tok, c):
                 hit = tab.phrasal.get((lemma, c.lower_))
@@ -137,6 +153,9 @@ def trigger_of(tok: Any, tab: Tables | None = None) -> Trigger | None:
     if pos in NOUN_POS or (pos == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj")):
         lemma = tok.lemma_.lower()
         lower = tok.lower_
+        words = tab.compound_words
+        if lemma not in words and lower not in words:
+            return tab.nouns.get(lower) or tab.nouns.get(lemma)  # no compound
         for c in tok.children:
             if c.dep_ in ("compound", "amod") and c.i < tok.i:
                 hit = tab.compounds.get((c.lower_, lemma)) or tab.compounds.get(

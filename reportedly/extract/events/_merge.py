@@ -61,7 +61,7 @@ _PRONOUN_REACH = 3  # sentences a pronoun subject looks back
 
 @dataclass(slots=True)
 class _Item:
-    """One record with what the merge reads of it."""
+    """One record and what the merge reads of it (trigger cues once, not per pair)."""
 
     ev: Event
     tok: Any | None  # the trigger token
@@ -70,6 +70,8 @@ class _Item:
     claim: str
     head: bool  # in the headline
     stem: str
+    distinct: bool = False
+    definite: bool = False
     actors: list[cue.Party] = field(default_factory=list)
     recipients: list[cue.Party] = field(default_factory=list)
 
@@ -80,11 +82,6 @@ class _Group:
     typed_by: _Item | None = None  # the noun a light verb carries
 
 
-def _claim_key(ev: Event) -> str:
-    c = ev.claimant
-    return (c.actor_id or c.span.text.casefold()) if c else "outlet"
-
-
 def _items(doc: Any, events: Sequence[Event], ctx: dict[str, Any]) -> list[_Item]:
     tokens = {t.idx: t for t in doc_tokens(doc)}
     sents = {s.start: n for n, s in enumerate(doc.sents)}
@@ -93,14 +90,17 @@ def _items(doc: Any, events: Sequence[Event], ctx: dict[str, Any]) -> list[_Item
     for ev in events:
         pos = ev.trigger.start if ev.trigger else ev.evidence.start
         tok = tokens.get(pos) if ev.trigger else None
+        c = ev.claimant
         it = _Item(
             ev=ev,
             tok=tok,
             pos=pos,
             sent=sents.get(sent_of(tok).start, -1) if tok is not None else -1,
-            claim=_claim_key(ev),
+            claim=(c.actor_id or c.span.text.casefold()) if c else "outlet",
             head=h0 <= pos < h1,
             stem=(tok.lemma_ if tok is not None else ev.evidence.text).lower()[:5],
+            distinct=tok is not None and cue.distinct(tok),
+            definite=tok is not None and cue.definite(tok),
         )
         for side, args in (("actors", ev.actors), ("recipients", ev.recipients)):
             parties = [cue.party(a, ctx["actors"], doc) for a in args]
@@ -147,10 +147,10 @@ def _cue(e: _Item, m: _Item, triggers: set[int]) -> str | None:
             return "pledge"
     if _casualty(e, m):
         return "casualty"
-    if not cue.types_fit(e.ev.type, m.ev.type) or cue.distinct(e.tok):
+    if not cue.types_fit(e.ev.type, m.ev.type) or e.distinct:
         return None
     same_stem = e.stem == m.stem
-    if cue.definite(e.tok):
+    if e.definite:
         return "definite" if _retold(e, m, same_stem) else None
     if m.head and not e.head and e.claim == m.claim:
         shared = cue.side_shared(e.actors, m.actors) or _same_place(e, m)

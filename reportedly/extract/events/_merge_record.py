@@ -5,13 +5,12 @@ their counts), with their evidence spans as ``mentions``."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from reportedly.counts import unit_key
 from reportedly.extract.events import _merge_cues as cue
 from reportedly.extract.events._actors import PRONOUNS
-from reportedly.model import Event, EventArg
+from reportedly.model import Event, EventArg, replace
 
 
 def _empty(args: tuple[EventArg, ...]) -> bool:
@@ -67,7 +66,7 @@ def merged_record(
     spans.pop((kept.evidence.start, kept.evidence.end), None)
     new["mentions"] = tuple(spans[k] for k in sorted(spans))
     new["confidence"] = max(e.confidence for e in (kept, *rest))
-    return dataclasses.replace(kept, **new)
+    return replace(kept, **new)
 
 
 _DATE = ("date", "date_text", "date_precision", "date_source")

@@ -24,7 +24,6 @@ it, when plausible; else the publication date for news of the day
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -41,7 +40,7 @@ from reportedly.extract.events._focus import (
 from reportedly.extract.events._lexicon import tables
 from reportedly.extract.events._previous import from_previous
 from reportedly.extract.events._when import DateMentionLike, date_event
-from reportedly.model import Event, EventPlace, Span
+from reportedly.model import Event, EventPlace, Span, replace
 
 __all__ = ["VERSION", "event_places", "focus", "focus_of"]
 
@@ -118,6 +117,9 @@ def _own_place(
     for head, skip, source, setting in _where.levels(trig, statement):
         if source == "statement" and not _where.speaker_own(head, actors):
             return None, "clause"  # inside another actor's quoted content
+        lo, hi = head.left_edge.i, head.right_edge.i
+        if not any(lo <= i <= hi for i in at):
+            continue  # own() walks only head's subtree: no place there
         here = [
             at[t.i]
             for t, how in _where.own(head, skip, setting)
@@ -139,8 +141,10 @@ def _target(ev: Event, every: Sequence[PlaceMentionLike]) -> PlaceMentionLike | 
         return None
     for r in ev.recipients:
         for m in every:
-            bare = _bare(r.span.text) in (_bare(m.span.text), _bare(_full(m).text))
-            if m.place_id and _overlaps(m.span, r.span) and bare:
+            # the overlap first: an article has many mentions, a recipient few
+            if not (m.place_id and _overlaps(m.span, r.span)):
+                continue
+            if _bare(r.span.text) in (_bare(m.span.text), _bare(_full(m).text)):
                 return m
     return None
 
@@ -168,7 +172,7 @@ def _own(
         else:
             keep.append(r)
     if moved is not None:  # else the same recipients: no copy to make
-        ev = dataclasses.replace(ev, recipients=tuple(keep))
+        ev = replace(ev, recipients=tuple(keep))
     where, source = moved or _target(ev, every), "clause"
     if where is None:
         where, source = _own_place(doc, ev, at, roles)
@@ -192,8 +196,8 @@ def _locate(
     if where is None:
         where, source = top
     if where is None:  # why there is no place: no_place | ambiguous
-        return dataclasses.replace(ev, location_source=source)
-    return dataclasses.replace(
+        return replace(ev, location_source=source)
+    return replace(
         ev,
         location=EventPlace(span=_full(where), place_id=where.place_id),
         location_precision=_precision(where),
@@ -219,16 +223,18 @@ def event_places(
     where anything happens. ``countries`` maps a place id to its country, to
     tell whether the article's focus is unambiguous."""
     every = list(places)
-    places = [m for m in every if not any(_overlaps(m.span, a) for a in actors)]
+    # whether each mention sits in an actor's span, asked twice: found once
+    acting = [any(_overlaps(m.span, a) for a in actors) for m in every]
+    places = [m for m, x in zip(every, acting, strict=True) if not x]
     # a place after a locative preposition inside a participant's name says
     # where its own clause happened ("partnering with the group in Syria"),
     # though it is no sentence's or article's place; a participant that is
     # the place itself stays a participant ("called on the US")
     inner = [
         m
-        for m in every
+        for m, x in zip(every, acting, strict=True)
         if m.place_id
-        and any(_overlaps(m.span, a) for a in actors)
+        and x
         and not any(_bare(a.text) == _bare(m.span.text) for a in actors)
         and _role(doc, m.span) == "loc"
     ]

@@ -9,12 +9,11 @@ its own clause located, at most ``sentences`` sentences before. Its
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
 from reportedly.extract.events import _where
-from reportedly.model import Event
+from reportedly.model import Event, replace
 
 _OWN = frozenset({"clause", "sentence", "statement"})
 _NONE = frozenset({"article", "ambiguous", "no_place"})
@@ -38,7 +37,7 @@ def from_previous(doc: Any, events: Sequence[Event]) -> list[Event]:
                 continue
             if prev.evidence.start >= ev.evidence.start:
                 continue
-            out[i] = dataclasses.replace(
+            out[i] = replace(
                 ev,
                 location=prev.location,
                 location_precision=prev.location_precision,

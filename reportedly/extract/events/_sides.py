@@ -7,13 +7,12 @@ whom: ``_actors`` leaves them out."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reportedly.extract.actors._words import words
-from reportedly.model import Actor, Event, EventArg
+from reportedly.model import Actor, Event, EventArg, replace
 
 OWN_FORCES = frozenset(["MOBILIZE", "RETREAT"])
 FOUGHT = frozenset(["ASSAULT", "COERCE"])  # the other side can be one's own
@@ -40,12 +39,12 @@ def sides(ev: Event, actors: Mapping[str, Actor]) -> Event:
         if forces:
             rest = tuple(r for r in ev.recipients if r not in forces)
             acts = ev.actors or tuple(forces)
-            return dataclasses.replace(ev, actors=acts, recipients=rest)
+            return replace(ev, actors=acts, recipients=rest)
     if ev.type not in FOUGHT:
         own = [r for r in ev.recipients if _own(r, ev, actors)]
         if own:
             rest = tuple(r for r in ev.recipients if r not in own)
-            return dataclasses.replace(ev, recipients=rest)
+            return replace(ev, recipients=rest)
     return ev
 
 
@@ -83,6 +82,4 @@ def without_towns(ev: Event, towns: frozenset[str]) -> Event:
     go in ``_places``, where the place can become the location)."""
     if not any(a.actor_id in towns for a in ev.actors):
         return ev
-    return dataclasses.replace(
-        ev, actors=tuple(a for a in ev.actors if a.actor_id not in towns)
-    )
+    return replace(ev, actors=tuple(a for a in ev.actors if a.actor_id not in towns))

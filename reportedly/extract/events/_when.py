@@ -21,14 +21,13 @@ killed``, ``which had fought``, ``shot down recently``) or ``after_published``
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, Protocol
 
 from reportedly.extract.events import _ahead
 from reportedly.lexicons import word_set
-from reportedly.model import Event, Span
+from reportedly.model import Event, Span, replace
 
 FUTURE_SLACK_DAYS = 2
 EARLIEST = "1900-01-01"
@@ -249,7 +248,7 @@ def date_event(
     found = _phrase(doc, ev, trig, dates, sent, published)
     if found is not None:
         when, source = found
-        return dataclasses.replace(
+        return replace(
             ev,
             modality=_ahead_modality(when, ev, trig, source, published),
             date=_ahead.ahead(when, ev, trig, source, published),
@@ -258,11 +257,11 @@ def date_event(
             date_source=source,
         )
     if ev.modality == "future":
-        return dataclasses.replace(ev, date=None, date_source="after_published")
+        return replace(ev, date=None, date_source="after_published")
     if background(trig):
-        return dataclasses.replace(ev, date=None, date_source="before_published")
+        return replace(ev, date=None, date_source="before_published")
     if published:
-        return dataclasses.replace(
+        return replace(
             ev, date=published, date_precision="day", date_source="published"
         )
     return ev

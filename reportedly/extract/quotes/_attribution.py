@@ -117,6 +117,8 @@ def verb_candidates(doc: Any) -> Iterator[Candidate]:
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             continue
         lemma = cue_lemma(tok, known)
+        if lemma not in known:
+            continue  # every pattern of _content needs a cue lemma: skip the rest
         if lemma in speech and demanded_speech(tok):
             continue
         deps = _deps(tok)
