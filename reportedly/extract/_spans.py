@@ -20,7 +20,7 @@ class _Facts:
     tokens (``Doc.__iter__`` makes each anew), their character offsets, its
     sentences with the sentence of each token, and its entities."""
 
-    __slots__ = ("at", "doc", "ents", "sents", "starts", "text", "tokens")
+    __slots__ = ("at", "doc", "ents", "memo", "sents", "starts", "text", "tokens")
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
@@ -32,6 +32,7 @@ class _Facts:
             self.at[s.start : s.end] = [n] * (s.end - s.start)
         self.ents = list(doc.ents)
         self.text = doc.text
+        self.memo: dict[Any, Any] = {}
 
 
 def _facts(doc: Any) -> _Facts:
@@ -54,6 +55,12 @@ def tokens(doc: Any) -> list[Any]:
 def token_starts(doc: Any) -> list[int]:
     """``[t.idx for t in doc]``, made once per document: read it, never change it."""
     return _facts(doc).starts
+
+
+def memo(doc: Any) -> dict[Any, Any]:
+    """A dict that lives as long as the document's facts: a place for an
+    extractor to keep what it reads once per sentence (key by its own name)."""
+    return _facts(doc).memo
 
 
 def doc_text(doc: Any) -> str:

@@ -15,9 +15,10 @@ The model's weights say what each feature is worth (``_relevance``).
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from typing import Any
 
-from reportedly.extract._spans import ents_in, sent_of
+from reportedly.extract._spans import ents_in, memo, sent_of
 from reportedly.extract.events._lexicon import tables, trigger_of
 
 BITS = 18
@@ -122,20 +123,33 @@ def features(tok: Any, typ: str, mode: str | None) -> list[str]:
         out += ["bare", f"lbare={lem}"]
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         out.append("nosubj|" + pos)
+    fixed, words, function_words = _sentence(tok)
+    out += fixed
+    counted = tok.is_alpha and tok.lower_ not in function_words
+    own = tok.lemma_.lower() if counted else ""
+    out += ["s=" + w for w, n in words.items() if n > 1 or w != own]
+    return out
+
+
+def _sentence(tok: Any) -> tuple[list[str], Counter[str], frozenset[str]]:
+    """The sentence's features (entity kinds, length) and its content words
+    with their counts, read once per sentence: every candidate of the
+    sentence shares them, less its own trigger token."""
     sent = sent_of(tok)
-    kinds = sorted({e.label_ for e in ents_in(sent)})
-    out += ["se=" + k for k in kinds]
-    out.append(f"sn={min(len(sent) // 10, 5)}")
+    cache = memo(tok.doc)
+    key = ("events._features", sent.start)
     function_words = tables().frames["FEATURES.function_words"]
-    out += [
-        "s=" + w
-        for w in {
+    got = cache.get(key)
+    if got is None:
+        kinds = sorted({e.label_ for e in ents_in(sent)})
+        fixed = ["se=" + k for k in kinds] + [f"sn={min(len(sent) // 10, 5)}"]
+        words = Counter(
             t.lemma_.lower()
             for t in sent
-            if t.is_alpha and t.i != tok.i and t.lower_ not in function_words
-        }
-    ]
-    return out
+            if t.is_alpha and t.lower_ not in function_words
+        )
+        got = cache[key] = (fixed, words)
+    return got[0], got[1], function_words
 
 
 def hashed(feats: list[str]) -> list[int]:
