@@ -20,8 +20,10 @@ _PUNCT = str.maketrans({c: " " for c in "-‐–—_/,()"} | {c: "" for c in ".'
 
 def norm(name: str) -> str:
     """Return the lookup key of ``name``: lowercase ASCII, no dots or apostrophes."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = name  # ASCII is its own NFKD form, with no combining marks
+    if not name.isascii():
+        s = unicodedata.normalize("NFKD", name)
+        s = "".join(c for c in s if not unicodedata.combining(c))
     words = s.translate(_PUNCT).lower().split()
     if words and words[0] in _ABBREV:
         words[0] = _ABBREV[words[0]]
