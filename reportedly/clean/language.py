@@ -50,6 +50,7 @@ MAX_ENGLISH = 0.10  # probability of English, for texts of PARAGRAPH_WORDS
 MIN_LATIN = 0.5  # share of letters in Latin script below which text is foreign
 SAMPLE_CHARS = 20_000  # enough to judge; bounds the cost of huge documents
 _WORD = re.compile(r"[^\W\d_]+")  # runs of letters: "Jong-un" is two words
+_NOT_LATIN = re.compile("[\x80-\xbf\u0250-\U0010ffff]")  # no letter of it is Latin
 
 
 @dataclass(frozen=True)
@@ -81,11 +82,11 @@ def _detector() -> LangDetector:
 def identify(text: str) -> Detection:
     """Return the most likely language of ``text`` (its first SAMPLE_CHARS)."""
     sample = text[:SAMPLE_CHARS]
-    letters = [c for c in sample if c.isalpha()]
+    letters = sum(map(str.isalpha, sample))
     latin = 1.0
-    if letters:
-        latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
-        latin /= len(letters)
+    if letters:  # letters outside ASCII and Latin-1/Extended-A/B are not Latin
+        other = sum(map(str.isalpha, _NOT_LATIN.findall(sample)))
+        latin = (letters - other) / letters
     words = len(_WORD.findall(sample))
     flat = " ".join(sample.split())  # fastText reads one line
     if not flat:
