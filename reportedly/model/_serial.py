@@ -41,14 +41,14 @@ class Record:
     def to_dict(self) -> dict[str, Any]:
         """Return the record as plain JSON-ready data."""
         out: dict[str, Any] = {}
-        for name, meta, after in _plan(type(self)):
+        for name, skip, omit_none, flatten, after in _plan(type(self)):
             value = getattr(self, name)
-            if meta.get("skip") or (value is None and meta.get("omit_none")):
+            if skip or (value is None and omit_none):
                 pass
-            elif meta.get("flatten"):
+            elif flatten:
                 out.update(value.to_dict())
             else:
-                out[name] = encode(value)
+                out[name] = value if type(value) in _PLAIN else encode(value)
             for extra in after:
                 out[extra] = encode(getattr(self, extra))
         return out
@@ -129,18 +129,27 @@ def _required(f: dataclasses.Field[Any]) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
-_PLANS: dict[type, tuple[tuple[str, Any, tuple[str, ...]], ...]] = {}
+_Plan = tuple[tuple[str, bool, bool, bool, tuple[str, ...]], ...]
+_PLAIN = frozenset([str, int, float, bool, type(None)])  # written as they are
+_PLANS: dict[type, _Plan] = {}
 _DECODERS: dict[type, tuple[tuple[dataclasses.Field[Any], Callable], ...]] = {}
 
 
-def _plan(cls: type) -> tuple[tuple[str, Any, tuple[str, ...]], ...]:
-    """Return (field, metadata, derived keys after it) for ``cls``, computed once."""
+def _plan(cls: type) -> _Plan:
+    """Return (field, skip, omit_none, flatten, derived keys after it) for
+    ``cls``, computed once."""
     plan = _PLANS.get(cls)
     if plan is None:
         derived = getattr(cls, "_DERIVED", {})
-        fields = dataclasses.fields(cls)
         plan = _PLANS[cls] = tuple(
-            (f.name, f.metadata, derived.get(f.name, ())) for f in fields
+            (
+                f.name,
+                bool(f.metadata.get("skip")),
+                bool(f.metadata.get("omit_none")),
+                bool(f.metadata.get("flatten")),
+                derived.get(f.name, ()),
+            )
+            for f in dataclasses.fields(cls)
         )
     return plan
 
