@@ -31,6 +31,9 @@ SENSE_CASES = [
     # a light verb takes its noun: delivering an ultimatum threatens
     ("The envoy delivered an ultimatum to the junta.", "ultimatum", "THREATEN"),
     ("The charity delivered aid to the stranded villagers.", "aid", "AID"),
+    # striking a deal makes one; striking a town attacks it
+    ("The two unions struck a deal with the ministry.", "deal", "SUPPORT"),
+    ("Artillery units struck the village at dawn.", "struck", "ASSAULT"),
     # weapons delivered are goods (military aid), not an attack
     ("Iran is delivering missiles to the militia.", "delivering", "AID"),
     # a clash is a fight; with a crowd in it, a riot (CAMEO 145)
@@ -172,6 +175,7 @@ def test_no_event(text, trigger):
 
 NOT_CASES = [
     # (text, trigger, a type it must not have)
+    ("The two unions struck a deal with the ministry.", "struck", "ASSAULT"),
     # "should" is as often a forecast; "must have" a guess: no demand
     ("Exports should decline as the farm sector shrinks.", "decline", "REQUEST"),
     ("The soldiers must have killed the prisoners.", "killed", "REQUEST"),
