@@ -12,14 +12,17 @@ from reportedly.model import Event
 NOMINAL = ("NOUN", "PROPN")
 
 
-def _verb_above(tok: Any) -> Any | None:
-    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+def clause_verb(trig: Any) -> Any | None:
+    """The verb of an event's clause: the trigger, or the verb above a noun."""
+    if trig.pos_ not in NOMINAL:
+        return trig
+    return next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _looks_ahead(trig: Any) -> bool:
     """``will play``, ``is due to meet``: the event's clause speaks of the
     future (and no verb above it of the past: ``sought to seize``)."""
-    tok = trig if trig.pos_ not in NOMINAL else _verb_above(trig)
+    tok = clause_verb(trig)
     ahead = False
     for _ in range(4):
         if tok is None or tok.tag_ == "VBD":

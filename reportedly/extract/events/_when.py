@@ -31,7 +31,7 @@ from reportedly.model import Event, Span, replace
 
 FUTURE_SLACK_DAYS = 2
 EARLIEST = "1900-01-01"
-NOMINAL = ("NOUN", "PROPN")
+NOMINAL = _ahead.NOMINAL
 # a clause of its own: a phrase in it dates what happens there, not outside
 CLAUSES = frozenset(
     ["relcl", "advcl", "ccomp", "acl", "xcomp", "csubj", "csubjpass", "parataxis"]
@@ -123,22 +123,18 @@ def _under(trig: Any, head: Any) -> bool:
 
 def _past(trig: Any) -> bool:
     """Told in the past tense: ``struck``, ``has struck``, ``was struck``."""
-    verb = trig if trig.pos_ not in NOMINAL else _verb_above(trig)
+    verb = _ahead.clause_verb(trig)
     if verb is None:
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return verb.tag_ == "VBD" or bool(aux & {"had", "has", "have", "was", "were"})
 
 
-def _verb_above(tok: Any) -> Any | None:
-    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-
-
 def background(trig: Any) -> bool:
     """Does the text place the event before publication without dating it?
     ``is said to have killed``, ``which has fought``, ``had seized``,
     ``shot down recently``, ``is a critic ... and has accused``."""
-    verb = trig if trig.pos_ not in NOMINAL else _verb_above(trig)
+    verb = _ahead.clause_verb(trig)
     if verb is None:
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}

@@ -1,10 +1,10 @@
 """Find the spans of an article that name places.
 
-Candidates are spaCy's GPE/LOC/FAC entities, one-word PERSON/ORG entities
-after a preposition (the small model takes many Middle-East towns for
-people), other PERSON/ORG entities a place cue introduces or an Arabic article
-shapes ("al-Mazzeh district", "Al-Bukamal"), and capitalised token sequences
-outside entities, Arabic articles joined ("Deir ez-Zor", "Dayr az Zawr").
+Candidates are spaCy's GPE/LOC/FAC entities, one-word PERSON/ORG/NORP
+entities after a preposition (the small model takes many Middle-East towns for
+people: "an attack on Douma", "the siege of Aleppo"), other PERSON/ORG entities
+a place cue introduces or an Arabic article shapes ("al-Mazzeh district",
+"Al-Bukamal"), capitalised runs outside entities ("Deir ez-Zor", "Dayr az Zawr").
 A candidate outside spaCy's place labels must read as a place: a country, an
 admin unit or a town of ``min_population`` people, or with a cue
 (``lexicons/place_names.toml``: "in", "the village of", "X province",
@@ -92,7 +92,7 @@ def plausible(name: str, sentence_start: bool, cue: bool = False) -> bool:
 
 
 def doubtful(doc: Any, ents: tuple) -> set[tuple[int, int]]:
-    """Return one-word PERSON/ORG entities after a preposition that may be places.
+    """Return one-word PERSON/ORG/NORP entities after a preposition that may be places.
 
     spaCy's small model tags many Middle-East towns as people ("the city of
     Palmyra"); a name never part of a longer person name qualifies when a
